@@ -1,0 +1,36 @@
+import type { Box, Point } from '../../pipeline/geometry';
+import type { DecodedImage } from '../image/types';
+
+/** A face found by the detector, in pixels of the decoded image. */
+export interface DetectedFace {
+  box: Box;
+  /** Detector confidence in [0, 1]. */
+  score: number;
+  /** Detector keypoints (eyes, nose, mouth, ears for BlazeFace). */
+  landmarks: Point[];
+}
+
+export interface DescribedFace extends DetectedFace {
+  /** Unit-length face descriptor, or null when the face is too small to describe reliably. */
+  descriptor: Float32Array | null;
+}
+
+export interface FaceAnalysis {
+  faces: DescribedFace[];
+  detectMs: number;
+  describeMs: number;
+}
+
+/** Reads packaged model files by path relative to the models root (Node: node_modules; extension: runtime URL). */
+export interface ModelFiles {
+  read(path: string): Promise<Uint8Array>;
+}
+
+export interface FaceEngine {
+  /** Identifies the descriptor model; templates made by another model are never compared. */
+  readonly modelId: string;
+  /** Finds every face in the image and describes each one. */
+  analyse(image: DecodedImage): Promise<FaceAnalysis>;
+  /** Frees every tensor and model the engine holds. */
+  dispose(): void;
+}

@@ -1,0 +1,89 @@
+import type { CheckError } from '../errors';
+import type { Box, Point } from './geometry';
+
+export type { Box, Point };
+
+export type Platform = 'x' | 'facebook';
+
+/** What a photo is being published for; a pupil's consent is recorded per purpose. */
+export type Purpose = 'social_media' | 'website' | 'print';
+
+export interface PostImage {
+  /** Stable id for the attachment (e.g. its hash or the composer's media id). */
+  id: string;
+  /** File name shown to staff. */
+  name: string;
+  /** The file exactly as attached. */
+  bytes: Uint8Array;
+}
+
+export interface Post {
+  platform: Platform;
+  text: string;
+  images: PostImage[];
+}
+
+/** Who a detected face is, as far as the roster can tell. */
+export type FaceIdentity =
+  | { kind: 'match'; personId: string; similarity: number }
+  | { kind: 'unknown'; bestSimilarity: number }
+  /** Too small, blurred or borderline to identify: a person must look. */
+  | { kind: 'uncertain'; reason: 'too_small' | 'low_confidence'; candidateId?: string; similarity?: number };
+
+export interface FaceResult {
+  box: Box;
+  /** Detector confidence in [0, 1]. */
+  score: number;
+  landmarks: Point[];
+  identity: FaceIdentity;
+}
+
+export interface ImageTimings {
+  decodeMs: number;
+  detectMs: number;
+  describeMs: number;
+}
+
+export interface ImageAnalysis {
+  imageIndex: number;
+  name: string;
+  /** Size of the image as attached (boxes are in these pixels). */
+  width: number;
+  height: number;
+  faces: FaceResult[];
+  timings: ImageTimings;
+}
+
+/** Everything the analysers found, read by the rules; analysers run once per post. */
+export interface Analysis {
+  post: Pick<Post, 'platform' | 'text'>;
+  purpose: Purpose;
+  images: ImageAnalysis[];
+  /** Images or analysers that could not run: the post cannot be cleared while any remain. */
+  errors: CheckError[];
+}
+
+export type Severity = 'block' | 'warn';
+
+export interface Evidence {
+  imageIndex: number;
+  box?: Box;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** Plain-language message for staff, naming what was found and what to do. */
+  message: string;
+  evidence: Evidence[];
+  /** The roster person the finding is about, if any (never shown for unknown faces). */
+  personId?: string;
+}
+
+export type VerdictStatus = 'pass' | 'warn' | 'block' | 'cannot_check';
+
+export interface Verdict {
+  status: VerdictStatus;
+  findings: Finding[];
+  errors: CheckError[];
+}
