@@ -5,6 +5,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
+    reporters: ['default', './tests/support/plain-summary-reporter.ts'],
     // Engine tests run the real models on the wasm backend: two cores, so two workers at most.
     pool: 'forks',
     maxWorkers: 2,

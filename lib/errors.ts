@@ -21,7 +21,11 @@ export type ErrorCode =
   | 'timeout'
   | 'roster_invalid'
   | 'roster_missing'
-  | 'file_unreadable';
+  | 'file_unreadable'
+  /** Reference-photo enrolment: the photo must show exactly one describable face. */
+  | 'enrol_no_face'
+  | 'enrol_many_faces'
+  | 'enrol_face_too_small';
 
 export type Result<T, E = CheckError> = { ok: true; value: T } | { ok: false; error: E };
 

@@ -1,3 +1,5 @@
+import type { CheckError, ErrorCode, Result } from '../errors';
+
 export type Role = 'pupil' | 'staff';
 
 export interface Consents {
@@ -35,4 +37,73 @@ export interface FaceTemplate {
 export interface Roster {
   people: Person[];
   templates: FaceTemplate[];
+}
+
+/** Reads a reference photo by its path relative to the roster CSV. */
+export type PhotoReader = (relativePath: string) => Promise<Result<Uint8Array, CheckError>>;
+
+/** Turns a reference photo into a face descriptor, or says why it cannot (no face, several faces...). */
+export type EnrolPhoto = (bytes: Uint8Array, fileName: string) => Promise<Result<number[], CheckError>>;
+
+/** A problem in the roster, located as staff see it in their spreadsheet. */
+export interface RosterIssue {
+  /** Spreadsheet row number (the header is row 1); absent for problems with the whole file. */
+  row?: number;
+  /** Column header as written in the file. */
+  column?: string;
+  /** Plain-language message: what is wrong and how to fix it. */
+  message: string;
+  /** Set when the issue comes from reading or enrolling a photo. */
+  code?: ErrorCode;
+}
+
+/** A roster row named in the report. */
+export interface PersonRef {
+  row: number;
+  id: string;
+  /** Preferred forename and surname. */
+  name: string;
+  role: Role;
+}
+
+/** Rows that share an id (an error) or a name under different ids (a warning). */
+export interface DuplicateGroup {
+  kind: 'same_id' | 'same_name';
+  /** The shared id or name. */
+  value: string;
+  rows: number[];
+}
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export type CsvDelimiter = ',' | ';' | '\t';
+
+/**
+ * What a roster import did. Counts of pupils and staff describe the file; `peopleImported` and
+ * `templatesBuilt` are 0 unless the whole roster was imported. Duplicate rows also appear as
+ * errors or warnings; `duplicates` repeats them in structured form for a UI.
+ */
+export interface ImportReport {
+  csvName: string;
+  imported: boolean;
+  /** Absent when the file could not be decoded at all. */
+  encoding?: TextEncodingName;
+  delimiter?: CsvDelimiter;
+  /** Non-blank data rows. */
+  rowsRead: number;
+  pupils: number;
+  staff: number;
+  peopleImported: number;
+  templatesBuilt: number;
+  errors: RosterIssue[];
+  warnings: RosterIssue[];
+  /** People with no Photo File: they can never be recognised, so their faces count as unknown. */
+  withoutPhotos: PersonRef[];
+  /** People with a Photo File but no biometric consent: the photo was not read. */
+  photosNotUsed: (PersonRef & { photoFile: string })[];
+  duplicates: DuplicateGroup[];
+  /** Columns in the file that Checkpost does not use; their values are never stored. */
+  ignoredColumns: string[];
+  /** False when the CSV itself had errors, so reference photos were not read or enrolled. */
+  photosChecked: boolean;
 }

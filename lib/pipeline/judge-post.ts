@@ -1,0 +1,25 @@
+import type { Rule, RuleContext } from '../rules/rule';
+import { defaultPolicy, type Policy } from './policy';
+import type { Analysis, Finding, Verdict, VerdictStatus } from './types';
+
+/**
+ * Runs every rule over the analysed post and decides. A definite block outranks an incomplete
+ * check; anything that could not be checked still holds the post (fail closed).
+ */
+export function judgePost(analysis: Analysis, context: RuleContext, rules: readonly Rule[], policy: Policy = defaultPolicy): Verdict {
+  const findings: Finding[] = rules.flatMap((rule) =>
+    rule.check(analysis, context).map(({ severity, ...finding }) => ({
+      ruleId: rule.id,
+      // A finding's own severity is the rule's judgement of that case; the school's policy sets the rule's default.
+      severity: severity ?? policy.severity[rule.id] ?? rule.defaultSeverity,
+      ...finding,
+    })),
+  );
+  return { status: statusOf(findings, analysis.errors.length > 0), findings, errors: analysis.errors };
+}
+
+function statusOf(findings: Finding[], incomplete: boolean): VerdictStatus {
+  if (findings.some((finding) => finding.severity === 'block')) return 'block';
+  if (incomplete) return 'cannot_check';
+  return findings.length > 0 ? 'warn' : 'pass';
+}

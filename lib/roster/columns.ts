@@ -1,0 +1,153 @@
+import { err, ok, type Result } from '../errors';
+import type { RosterIssue } from './types';
+
+export type Field =
+  | 'upn'
+  | 'staffCode'
+  | 'legalForename'
+  | 'surname'
+  | 'preferredForename'
+  | 'year'
+  | 'regGroup'
+  | 'role'
+  | 'socialMedia'
+  | 'website'
+  | 'print'
+  | 'nameConsent'
+  | 'biometric'
+  | 'photoFile';
+
+interface ColumnSpec {
+  field: Field;
+  /** How the column is named in messages and in the README. */
+  label: string;
+  /** Header spellings seen in SIMS, Arbor and Bromcom exports, compared by headerKey. */
+  aliases: string[];
+  required: boolean;
+}
+
+export const COLUMNS: readonly ColumnSpec[] = [
+  { field: 'upn', label: 'UPN', aliases: ['UPN', 'Unique Pupil Number', 'Pupil UPN'], required: false },
+  { field: 'staffCode', label: 'Staff Code', aliases: ['Staff Code', 'Staff ID', 'Staff Number'], required: false },
+  {
+    field: 'legalForename',
+    label: 'Legal Forename',
+    aliases: ['Legal Forename', 'Forename', 'First Name', 'Legal First Name', 'Given Name'],
+    required: true,
+  },
+  {
+    field: 'surname',
+    label: 'Legal Surname',
+    aliases: ['Legal Surname', 'Surname', 'Last Name', 'Family Name'],
+    required: true,
+  },
+  {
+    field: 'preferredForename',
+    label: 'Preferred Forename',
+    aliases: ['Preferred Forename', 'Preferred Name', 'Preferred First Name', 'Known As', 'Chosen Name'],
+    required: false,
+  },
+  { field: 'year', label: 'Year', aliases: ['Year', 'Year Group', 'NC Year'], required: false },
+  {
+    field: 'regGroup',
+    label: 'Reg Group',
+    aliases: ['Reg Group', 'Registration Group', 'Reg', 'Form', 'Form Group', 'Tutor Group', 'Class'],
+    required: false,
+  },
+  { field: 'role', label: 'Role', aliases: ['Role', 'Person Type'], required: false },
+  {
+    field: 'socialMedia',
+    label: 'Photo Consent Social Media',
+    aliases: ['Photo Consent Social Media', 'Social Media Consent', 'Consent Social Media', 'Social Media Photo Consent'],
+    required: true,
+  },
+  {
+    field: 'website',
+    label: 'Photo Consent Website',
+    aliases: ['Photo Consent Website', 'Website Consent', 'Consent Website', 'Website Photo Consent'],
+    required: true,
+  },
+  {
+    field: 'print',
+    label: 'Photo Consent Print',
+    aliases: ['Photo Consent Print', 'Print Consent', 'Consent Print', 'Print Photo Consent'],
+    required: true,
+  },
+  { field: 'nameConsent', label: 'Name Consent', aliases: ['Name Consent', 'Consent Name', 'Publish Name Consent'], required: true },
+  {
+    field: 'biometric',
+    label: 'Biometric Consent',
+    aliases: ['Biometric Consent', 'Biometrics Consent', 'Consent Biometric', 'Facial Recognition Consent'],
+    required: true,
+  },
+  {
+    field: 'photoFile',
+    label: 'Photo File',
+    aliases: ['Photo File', 'Photo Path', 'Photo Filename', 'Reference Photo'],
+    required: false,
+  },
+];
+
+/** Case, spaces, punctuation and accents do not matter: "Reg. Group" = "REG_GROUP" = "reggroup". */
+export function headerKey(header: string): string {
+  return header
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const fieldByKey = new Map<string, Field>(
+  COLUMNS.flatMap((column) => column.aliases.map((alias) => [headerKey(alias), column.field] as const)),
+);
+
+const labelOf = (field: Field): string => COLUMNS.find((column) => column.field === field)?.label ?? field;
+
+export interface ColumnMap {
+  /** Cell index of each field present. */
+  index: Partial<Record<Field, number>>;
+  /** The header as written in the file, for messages. */
+  header: Partial<Record<Field, string>>;
+  /** Non-blank headers that match no field. */
+  ignored: string[];
+}
+
+/** How many headers name a known column: used to tell which delimiter splits the header right. */
+export function countKnownHeaders(headers: string[]): number {
+  return headers.filter((header) => fieldByKey.has(headerKey(header))).length;
+}
+
+/**
+ * Finds each field's column. A missing required column or two columns naming the same field
+ * is one error for the whole file, listing what was found so staff can see the mismatch.
+ */
+export function mapColumns(headers: string[]): Result<ColumnMap, RosterIssue> {
+  const columns: ColumnMap = { index: {}, header: {}, ignored: [] };
+  const clashes: string[] = [];
+  headers.forEach((raw, index) => {
+    const header = raw.trim();
+    if (header === '') return;
+    const field = fieldByKey.get(headerKey(header));
+    if (field === undefined) {
+      columns.ignored.push(header);
+    } else if (columns.header[field] !== undefined) {
+      clashes.push(`"${columns.header[field]}" and "${header}" both look like ${labelOf(field)}`);
+    } else {
+      columns.index[field] = index;
+      columns.header[field] = header;
+    }
+  });
+
+  const missing = COLUMNS.filter((column) => column.required && columns.index[column.field] === undefined).map(
+    (column) => column.label,
+  );
+  if (columns.index.upn === undefined && columns.index.staffCode === undefined) missing.unshift('UPN (or Staff Code)');
+
+  const problems: string[] = [];
+  if (missing.length > 0) problems.push(`The roster is missing required columns: ${missing.join(', ')}.`);
+  if (clashes.length > 0) problems.push(`Some columns are ambiguous: ${clashes.join('; ')}. Remove or rename one of each.`);
+  if (problems.length === 0) return ok(columns);
+
+  const found = headers.map((header) => header.trim()).filter((header) => header !== '');
+  problems.push(`Columns found: ${found.length > 0 ? found.map((header) => `"${header}"`).join(', ') : 'none'}.`);
+  return err({ message: problems.join(' ') });
+}

@@ -1,0 +1,67 @@
+import { checkError, describeThrown, err, type ErrorCode, type Result } from '../errors';
+import type { PersonRow } from './person-row';
+import type { EnrolPhoto, FaceTemplate, PersonRef, PhotoReader, RosterIssue } from './types';
+
+export interface PhotoPlan {
+  /** Biometric consent and a photo: the only rows whose photo is ever read. */
+  toEnrol: (PersonRow & { photoFile: string })[];
+  withoutPhotos: PersonRef[];
+  photosNotUsed: (PersonRef & { photoFile: string })[];
+}
+
+export const personRef = ({ row, person }: PersonRow): PersonRef => ({
+  row,
+  id: person.id,
+  name: `${person.preferredForename} ${person.surname}`,
+  role: person.role,
+});
+
+/** Decides from the CSV alone whose photo may be used; no photo is read here. */
+export function planPhotos(personRows: PersonRow[]): PhotoPlan {
+  const plan: PhotoPlan = { toEnrol: [], withoutPhotos: [], photosNotUsed: [] };
+  for (const personRow of personRows) {
+    const { photoFile, consents } = personRow.person;
+    if (photoFile === undefined) plan.withoutPhotos.push(personRef(personRow));
+    else if (consents.biometric) plan.toEnrol.push({ ...personRow, photoFile });
+    else plan.photosNotUsed.push({ ...personRef(personRow), photoFile });
+  }
+  return plan;
+}
+
+export interface Enrolment {
+  templates: FaceTemplate[];
+  errors: RosterIssue[];
+}
+
+/**
+ * Reads and enrols each consented photo in turn (the face model uses both cores already).
+ * Every failure becomes an error on that row; the caller discards everything if any occur.
+ */
+export async function enrolPhotos(
+  toEnrol: PhotoPlan['toEnrol'],
+  readPhoto: PhotoReader,
+  enrolPhoto: EnrolPhoto,
+  modelId: string,
+  photoColumn: string | undefined,
+): Promise<Enrolment> {
+  const enrolment: Enrolment = { templates: [], errors: [] };
+  for (const { row, person, photoFile } of toEnrol) {
+    const bytes = await settle(() => readPhoto(photoFile), 'file_unreadable', photoFile);
+    const descriptor = bytes.ok ? await settle(() => enrolPhoto(bytes.value, photoFile), 'engine_failed', photoFile) : bytes;
+    if (descriptor.ok) {
+      enrolment.templates.push({ personId: person.id, modelId, descriptor: descriptor.value });
+    } else {
+      enrolment.errors.push({ row, column: photoColumn, message: descriptor.error.message, code: descriptor.error.code });
+    }
+  }
+  return enrolment;
+}
+
+/** Readers and engines return errors as values; anything they throw still lands on the row. */
+async function settle<T>(run: () => Promise<Result<T>>, code: ErrorCode, file: string): Promise<Result<T>> {
+  try {
+    return await run();
+  } catch (thrown) {
+    return err(checkError(code, `${file} could not be used: ${describeThrown(thrown)}. Check the file and import again.`, file));
+  }
+}

@@ -1,0 +1,85 @@
+import { decodeText } from './decode-text';
+import { enrolPhotos, planPhotos } from './enrol-people';
+import { parseRoster } from './parse-roster';
+import type { EnrolPhoto, ImportReport, PhotoReader, Roster } from './types';
+
+export interface ImportRosterInput {
+  /** The CSV file exactly as exported. */
+  csv: Uint8Array;
+  /** File name shown to staff. */
+  csvName: string;
+  /** Reads a `Photo File` path, relative to the CSV. */
+  readPhoto: PhotoReader;
+  enrolPhoto: EnrolPhoto;
+  /** Stamped on every template, so templates from another model are never compared. */
+  modelId: string;
+}
+
+export interface ImportResult {
+  report: ImportReport;
+  /** Null unless every row and every consented photo was fine: an import is all or nothing. */
+  roster: Roster | null;
+}
+
+/**
+ * Imports an MIS roster export. Photos are read and enrolled only for people with biometric
+ * consent, and only once the CSV itself has no errors (enrolment is slow, and a broken CSV is
+ * rejected anyway). Any error rejects the whole roster, so a half-imported roster can never
+ * make someone unknown, or known, by accident.
+ */
+export async function importRoster(input: ImportRosterInput): Promise<ImportResult> {
+  const decoded = decodeText(input.csv, input.csvName);
+  if (!decoded.ok) {
+    return {
+      roster: null,
+      report: {
+        csvName: input.csvName,
+        imported: false,
+        rowsRead: 0,
+        pupils: 0,
+        staff: 0,
+        peopleImported: 0,
+        templatesBuilt: 0,
+        errors: [{ message: decoded.error.message }],
+        warnings: [],
+        withoutPhotos: [],
+        photosNotUsed: [],
+        duplicates: [],
+        ignoredColumns: [],
+        photosChecked: false,
+      },
+    };
+  }
+
+  const parsed = parseRoster(decoded.value.text);
+  const people = parsed.personRows.map(({ person }) => person);
+  const plan = planPhotos(parsed.personRows);
+  const report: ImportReport = {
+    csvName: input.csvName,
+    imported: false,
+    encoding: decoded.value.encoding,
+    delimiter: parsed.delimiter,
+    rowsRead: parsed.rowsRead,
+    pupils: people.filter((person) => person.role === 'pupil').length,
+    staff: people.filter((person) => person.role === 'staff').length,
+    peopleImported: 0,
+    templatesBuilt: 0,
+    errors: parsed.errors,
+    warnings: parsed.warnings,
+    withoutPhotos: plan.withoutPhotos,
+    photosNotUsed: plan.photosNotUsed,
+    duplicates: parsed.duplicates,
+    ignoredColumns: parsed.ignoredColumns,
+    photosChecked: false,
+  };
+  if (report.errors.length > 0) return { report, roster: null };
+
+  const enrolment = await enrolPhotos(plan.toEnrol, input.readPhoto, input.enrolPhoto, input.modelId, parsed.photoColumn);
+  report.photosChecked = true;
+  if (enrolment.errors.length > 0) return { report: { ...report, errors: enrolment.errors }, roster: null };
+
+  return {
+    report: { ...report, imported: true, peopleImported: people.length, templatesBuilt: enrolment.templates.length },
+    roster: { people, templates: enrolment.templates },
+  };
+}

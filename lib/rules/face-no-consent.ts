@@ -1,0 +1,29 @@
+import { consentCovers, personById } from '../roster/consent';
+import { facesWhere } from './support/face-findings';
+import type { Rule, RuleFinding } from './rule';
+
+const PURPOSE_WORDS = { social_media: 'social media', website: 'the website', print: 'print' } as const;
+
+/** A recognised person whose recorded consent does not cover the purpose of this post. */
+export const faceNoConsent: Rule = {
+  id: 'face-no-consent',
+  title: 'Person shown without consent for this use',
+  defaultSeverity: 'block',
+  check: (analysis, { roster }) => {
+    const people = personById(roster);
+    const findings: RuleFinding[] = [];
+    for (const { imageIndex, imageName, face } of facesWhere(analysis, 'match')) {
+      const person = people.get(face.identity.personId);
+      // A template whose person left the roster is nobody we hold consent for: the unknown-face rule's job.
+      if (!person || consentCovers(person, analysis.purpose)) continue;
+      findings.push({
+        message:
+          `${imageName}: ${person.preferredForename} ${person.surname} (${person.regGroup || person.role}) is in this photo, ` +
+          `but has no consent for photos on ${PURPOSE_WORDS[analysis.purpose]}. Remove or crop the photo, or choose another.`,
+        evidence: [{ imageIndex, box: face.box }],
+        personId: person.id,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,40 @@
+import { consentCovers, personById } from '../roster/consent';
+import { facesWhere } from './support/face-findings';
+import type { Rule, RuleFinding } from './rule';
+
+/**
+ * Faces too small or too close to call. A person must look: when the nearest roster match
+ * lacks consent for this use the face is held as if it were that pupil.
+ */
+export const faceUncertain: Rule = {
+  id: 'face-uncertain',
+  title: 'Face that could not be identified with confidence',
+  defaultSeverity: 'warn',
+  check: (analysis, { roster }) => {
+    const people = personById(roster);
+    const findings: RuleFinding[] = [];
+    for (const { imageIndex, imageName, face } of facesWhere(analysis, 'uncertain')) {
+      const candidate = face.identity.candidateId === undefined ? undefined : people.get(face.identity.candidateId);
+      const evidence = [{ imageIndex, box: face.box }];
+      if (candidate && !consentCovers(candidate, analysis.purpose)) {
+        findings.push({
+          severity: 'block',
+          message:
+            `${imageName}: a face may be ${candidate.preferredForename} ${candidate.surname}, who has no consent for this use. ` +
+            'Remove or crop the photo, or choose another.',
+          evidence,
+          personId: candidate.id,
+        });
+        continue;
+      }
+      const why = face.identity.reason === 'too_small' ? 'too small to identify' : 'not clear enough to identify with confidence';
+      findings.push({
+        message:
+          `${imageName}: a face is ${why}. Check that this person is a pupil with consent for this use, or a member of staff, ` +
+          'before posting; otherwise crop them out.',
+        evidence,
+      });
+    }
+    return findings;
+  },
+};
