@@ -1,0 +1,50 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT_USAGE } from './exit-codes';
+import { runCheck } from './run-check';
+import { runEval } from './run-eval';
+import { runSample } from './run-sample';
+
+/** `checkpost` entry point; returns the process exit status. */
+export async function main(argv: string[]): Promise<number> {
+  let status = 0;
+  const program = new Command('checkpost')
+    .description("Checks a school's social media post against its consent roster and policy, on this computer.")
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('check')
+    .description('check a post (text and photos) against a roster; exit 0 pass, 1 warn, 2 block, 3 cannot check')
+    .requiredOption('--roster <csv>', 'roster CSV exported from the MIS (reference photos relative to it)')
+    .option('--text <text>', "the post's words", '')
+    .addOption(new Option('--platform <platform>', 'where it will be posted').choices(['x', 'facebook']).default('x'))
+    .option('--json', 'print the verdict as JSON')
+    .argument('[images...]', 'photos attached to the post')
+    .action(async (images: string[], options: { roster: string; text: string; platform: 'x' | 'facebook'; json?: boolean }) => {
+      status = await runCheck({ ...options, json: options.json === true, images });
+    });
+
+  program
+    .command('eval')
+    .description("run a corpus's posts/cases.json and report agreement with the expected verdicts")
+    .requiredOption('--corpus <dir>', 'folder laid out like shared/corpus')
+    .option('--json', 'print the results as JSON')
+    .action(async (options: { corpus: string; json?: boolean }) => {
+      status = await runEval({ corpus: options.corpus, json: options.json === true });
+    });
+
+  program
+    .command('sample')
+    .description('check two sample posts against a sample roster built from photos an npm dependency ships')
+    .action(async () => {
+      status = await runSample();
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (thrown) {
+    if (thrown instanceof CommanderError) return thrown.exitCode === 0 ? 0 : EXIT_USAGE;
+    throw thrown;
+  }
+  return status;
+}

@@ -1,0 +1,48 @@
+import { copyFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import sharp from 'sharp';
+import { runCheck } from './run-check';
+
+/**
+ * The sample school: three "pupils" cut from a group photo that @vladmandic/face-api ships, so the
+ * sample needs no photo committed here. Sophie has no social media consent.
+ */
+const REFERENCE_CROPS = {
+  'maya.jpg': { left: 480, top: 160, width: 448, height: 544 },
+  'ella.jpg': { left: 960, top: 64, width: 416, height: 544 },
+  'sophie.jpg': { left: 1408, top: 160, width: 384, height: 512 },
+};
+/** The same evening with Sophie out of the frame. */
+const WITHOUT_SOPHIE = { left: 0, top: 0, width: 1400, height: 1350 };
+
+const demoPhoto = (): string =>
+  join(dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json')), 'demo', 'sample3.jpg');
+
+async function prepare(): Promise<{ roster: string; withoutSophie: string; everyone: string }> {
+  const folder = await mkdtemp(join(tmpdir(), 'checkpost-sample-'));
+  const everyone = demoPhoto();
+  await mkdir(join(folder, 'photos'));
+  await copyFile(join(import.meta.dirname, 'sample', 'roster.csv'), join(folder, 'roster.csv'));
+  for (const [file, crop] of Object.entries(REFERENCE_CROPS)) await sharp(everyone).extract(crop).jpeg().toFile(join(folder, 'photos', file));
+  const withoutSophie = join(folder, 'maya-and-ella.jpg');
+  await sharp(everyone).extract(WITHOUT_SOPHIE).jpeg().toFile(withoutSophie);
+  return { roster: join(folder, 'roster.csv'), withoutSophie, everyone };
+}
+
+/** `checkpost sample`: two posts checked against the sample roster, one that passes and one that is blocked. */
+export async function runSample(): Promise<number> {
+  const { roster, withoutSophie, everyone } = await prepare();
+  const posts = [
+    { text: 'Lovely to see our Year 6 leavers at the celebration evening!', image: withoutSophie },
+    { text: 'What a celebration evening for Year 6!', image: everyone },
+  ];
+  console.log(`Sample roster (3 pupils; Sophie Reid has no social media consent): ${roster}\n`);
+  for (const post of posts) {
+    console.log(`$ checkpost check --roster ${roster} --text "${post.text}" ${post.image}`);
+    const status = await runCheck({ roster, text: post.text, platform: 'x', json: false, images: [post.image] });
+    console.log(`(exit status ${status})\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,97 @@
+import * as tf from '@tensorflow/tfjs';
+import type { DecodedImage } from '../image/types';
+import { loadGraphModel, loadWeightMap } from '../tf/model-files-io';
+import { extractChips } from './aligned-chips';
+import { BLAZEFACE_INPUT_SIZE } from './blazeface-decode';
+import { detectFaces } from './detect-faces';
+import { DEFAULT_FACE_ENGINE_CONFIG, type FaceEngineConfig } from './face-engine-config';
+import { locateLandmarks, MESH_INPUT_SIZE, type AlignmentLandmarks } from './face-landmarks';
+import { DESCRIPTOR_MODEL_ID, FACE_MODEL_PATHS } from './face-models';
+import { createFaceRecognitionNet, RECOGNITION_CHIP_SIZE, type FaceRecognitionNet } from './face-recognition-net';
+import { fitSimilarity } from './similarity-transform';
+import type { DescribedFace, DetectedFace, FaceEngine, ModelFiles } from './types';
+import { toUnitDescriptors } from './unit-descriptor';
+
+/**
+ * Where dlib's 150 px face chip (25 % padding) puts the right eye, left eye, nose tip and mouth centre:
+ * dlib's mean face shape (get_face_chip_details) at those landmarks.
+ */
+const CHIP_POINTS = [
+  { x: 47.55, y: 46.6 },
+  { x: 100.48, y: 46.6 },
+  { x: 74.01, y: 76.56 },
+  { x: 74.01, y: 105.86 },
+];
+
+interface VerifiedFace {
+  face: DetectedFace;
+  landmarks: AlignmentLandmarks;
+}
+
+/** Finds the faces: BlazeFace candidates, kept when the face mesh model agrees there is a face. */
+async function findFaces(detector: tf.GraphModel, mesh: tf.GraphModel, pixels: tf.Tensor4D, config: FaceEngineConfig): Promise<VerifiedFace[]> {
+  const candidates = await detectFaces(detector, pixels, config);
+  const landmarks = await locateLandmarks(mesh, pixels, candidates, config.minFacePresence);
+  return candidates.map((face, i) => ({ face, landmarks: landmarks[i]! })).filter((found) => found.landmarks.presence >= config.minFacePresence);
+}
+
+/** A unit descriptor for each face large enough to describe reliably, null for the others. */
+async function describeFaces(net: FaceRecognitionNet, pixels: tf.Tensor4D, faces: readonly VerifiedFace[], config: FaceEngineConfig): Promise<(Float32Array | null)[]> {
+  const describable = faces.filter(({ face }) => Math.max(face.box.width, face.box.height) >= config.minDescribeFacePx);
+  if (describable.length === 0) return faces.map(() => null);
+  const descriptors = tf.tidy(() => {
+    const chips = extractChips(pixels, describable.map(({ landmarks }) => fitSimilarity(CHIP_POINTS, landmarks.points)), RECOGNITION_CHIP_SIZE);
+    if (!config.mirrorAverage) return toUnitDescriptors(net.describe(chips));
+    // Rows i and n+i describe a face and its mirror image.
+    const [face, mirror] = tf.split(net.describe(tf.concat([chips, tf.reverse(chips, 2)])), 2);
+    return toUnitDescriptors(tf.div(tf.add(face!, mirror!), 2));
+  });
+  const values = (await descriptors.data()) as Float32Array;
+  descriptors.dispose();
+  const size = values.length / describable.length;
+  const byFace = new Map(describable.map((found, i) => [found, values.slice(i * size, (i + 1) * size)]));
+  return faces.map((found) => byFace.get(found) ?? null);
+}
+
+/**
+ * Loads the packaged face models (tfjs must already run on its backend: initTfNode() in Node) and returns an
+ * engine that finds every face in a photo (BlazeFace over tiles, confirmed by the face mesh model) and describes
+ * each one large enough (mesh landmarks align the face onto dlib's chip; dlib's ResNet describes it).
+ */
+export async function loadFaceEngine(files: ModelFiles, options: Partial<FaceEngineConfig> = {}): Promise<FaceEngine> {
+  const config: FaceEngineConfig = { ...DEFAULT_FACE_ENGINE_CONFIG, ...options };
+  const [detector, mesh, weights] = await Promise.all([
+    loadGraphModel(files, FACE_MODEL_PATHS.detector),
+    loadGraphModel(files, FACE_MODEL_PATHS.mesh),
+    loadWeightMap(files, FACE_MODEL_PATHS.recognition),
+  ]);
+  const net = createFaceRecognitionNet(weights);
+  // The first run of each model compiles kernels and allocates memory; pay that here, not on the first photo.
+  tf.tidy(() => {
+    detector.execute(tf.zeros([1, BLAZEFACE_INPUT_SIZE, BLAZEFACE_INPUT_SIZE, 3]));
+    mesh.execute(tf.zeros([1, MESH_INPUT_SIZE, MESH_INPUT_SIZE, 3]));
+    net.describe(tf.zeros([1, RECOGNITION_CHIP_SIZE, RECOGNITION_CHIP_SIZE, 3]));
+  });
+
+  return {
+    modelId: config.mirrorAverage ? `${DESCRIPTOR_MODEL_ID}+mirror` : DESCRIPTOR_MODEL_ID,
+    async analyse(image: DecodedImage) {
+      const pixels = tf.tensor4d(image.data, [1, image.height, image.width, 3], 'float32');
+      try {
+        const detectStart = performance.now();
+        const found = await findFaces(detector, mesh, pixels, config);
+        const describeStart = performance.now();
+        const descriptors = await describeFaces(net, pixels, found, config);
+        const faces: DescribedFace[] = found.map(({ face }, i) => ({ ...face, descriptor: descriptors[i] ?? null }));
+        return { faces, detectMs: describeStart - detectStart, describeMs: performance.now() - describeStart };
+      } finally {
+        pixels.dispose();
+      }
+    },
+    dispose() {
+      detector.dispose();
+      mesh.dispose();
+      net.dispose();
+    },
+  };
+}

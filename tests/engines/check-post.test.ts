@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadNodeChecker, loadRosterFile, type NodeChecker } from '../../lib/cli/node-checker';
+import { checkPost } from '../../lib/pipeline/check-post';
+import type { PostImage } from '../../lib/pipeline/types';
+import type { Roster } from '../../lib/roster/types';
+import { corpusAvailable, corpusNote, corpusPath } from '../support/corpus';
+
+const photo = (path: string): PostImage => ({ id: path, name: basename(path), bytes: new Uint8Array(readFileSync(path)) });
+const bytesPhoto = (name: string, bytes: Uint8Array): PostImage => ({ id: name, name, bytes });
+
+// The whole check, real models, real corpus photos and roster: what the CLI and the extension run.
+describe.skipIf(!corpusAvailable)(`checkPost on the corpus roster ${corpusNote}`, () => {
+  let checker: NodeChecker;
+  let roster: Roster;
+
+  beforeAll(async () => {
+    const loaded = await loadNodeChecker();
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    checker = loaded.value;
+    const imported = await loadRosterFile(corpusPath('roster', 'roster.csv'), checker);
+    if (!imported.roster) throw new Error(imported.reportText);
+    roster = imported.roster;
+  });
+  afterAll(() => checker?.faces.dispose());
+
+  const check = (...images: PostImage[]) => checkPost({ platform: 'x', text: '', images }, { ...checker, roster });
+
+  it('enrols only pupils with biometric consent and a usable photo', () => {
+    expect(roster.people).toHaveLength(45);
+    expect(roster.templates.map((template) => template.personId)).not.toContain('U999240119150');
+    expect(roster.templates).toHaveLength(11);
+  });
+
+  it('passes a photo of a pupil with social media consent', async () => {
+    const { verdict } = await check(photo(corpusPath('faces', 'identities', 'amelia_hughes', '02.jpg')));
+    expect(verdict).toMatchObject({ status: 'pass', findings: [] });
+  });
+
+  it('blocks a recognised pupil without social media consent, naming them', async () => {
+    const { verdict } = await check(photo(corpusPath('faces', 'identities', 'oliver_nowak', '03.jpg')));
+    expect(verdict.status).toBe('block');
+    expect(verdict.findings.map((finding) => [finding.ruleId, finding.personId])).toContainEqual(['face-no-consent', 'M999240119115']);
+  });
+
+  it('blocks a pupil without biometric consent as an unknown face', async () => {
+    const { verdict } = await check(photo(corpusPath('faces', 'identities', 'harry_bennett', '02.jpg')));
+    expect(verdict.status).toBe('block');
+    expect(verdict.findings.map((finding) => finding.ruleId)).toContain('face-unknown');
+    expect(verdict.findings.some((finding) => finding.personId === 'U999240119150')).toBe(false);
+  });
+
+  it('checks a huge photo at a working size and reports boxes in its own pixels', async () => {
+    const source = corpusPath('faces', 'identities', 'oliver_nowak', '03.jpg');
+    const huge = await sharp(source).resize(8000, 6000, { fit: 'fill' }).jpeg({ quality: 70 }).toBuffer();
+    const { verdict, analysis } = await check(bytesPhoto('huge.jpg', new Uint8Array(huge)));
+    expect(analysis.images[0]).toMatchObject({ width: 8000, height: 6000 });
+    expect(verdict.status).toBe('block');
+    const box = verdict.findings[0]!.evidence[0]!.box!;
+    expect(box.x + box.width).toBeLessThanOrEqual(8000);
+    expect(box.width).toBeGreaterThan(1000);
+  });
+
+  it('holds, never passes, photos that cannot be read, naming each file', async () => {
+    const jpeg = readFileSync(corpusPath('faces', 'identities', 'amelia_hughes', '02.jpg'));
+    const heic = new Uint8Array([0, 0, 0, 24, ...Buffer.from('ftypheic'), 0, 0, 0, 0, ...Buffer.from('mif1heic')]);
+    const bad = [
+      bytesPhoto('empty.jpg', new Uint8Array()),
+      bytesPhoto('truncated.jpg', new Uint8Array(jpeg.subarray(0, 600))),
+      bytesPhoto('IMG_0001.HEIC', heic),
+      bytesPhoto('notes.jpg', new Uint8Array(Buffer.from('this is not a photo'))),
+    ];
+    const { verdict } = await check(...bad);
+    expect(verdict.status).toBe('cannot_check');
+    expect(verdict.errors.map((error) => error.file)).toEqual(bad.map((image) => image.name));
+    expect(verdict.errors.find((error) => error.file === 'IMG_0001.HEIC')!.message).toMatch(/JPEG/);
+  });
+
+  it('leaks no tensors across checks', async () => {
+    const image = photo(corpusPath('faces', 'groups', 'g04_awards_six.jpg'));
+    await check(image);
+    const before = tf.memory().numTensors;
+    await check(image);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

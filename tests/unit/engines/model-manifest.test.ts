@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FACE_MODEL_PATHS } from '../../../lib/engines/face/face-models';
+import { nodeModelFiles } from '../../../lib/engines/face/model-files-node';
+import { MODELS_BUILD_DIR, PACKAGED_FILES } from '../../../models/manifest';
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
+const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'models', 'README.md'), 'utf8');
+
+describe('models/manifest.ts', () => {
+  it.each(PACKAGED_FILES.map((file) => [file.path, file] as const))('%s is installed exactly as listed', (_, file) => {
+    const installed = JSON.parse(readFileSync(join(packageDir(file.package), 'package.json'), 'utf8')) as { version: string };
+    expect(installed.version).toBe(file.version);
+    const bytes = readFileSync(join(packageDir(file.package), file.source.slice(file.package.length + 1)));
+    expect(bytes.byteLength).toBe(file.bytes);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
+    expect(file.destination).toBe(`${MODELS_BUILD_DIR}/${file.path}`);
+  });
+
+  it('lists every file the face engine reads, weight shards included', async () => {
+    const listed = new Set(PACKAGED_FILES.map((file) => file.path));
+    const files = nodeModelFiles();
+    for (const modelPath of Object.values(FACE_MODEL_PATHS)) {
+      expect(listed).toContain(modelPath);
+      const parsed = JSON.parse(new TextDecoder().decode(await files.read(modelPath))) as { weightsManifest?: { paths: string[] }[] } | { paths: string[] }[];
+      const groups = Array.isArray(parsed) ? parsed : (parsed.weightsManifest ?? []);
+      const folder = modelPath.slice(0, modelPath.lastIndexOf('/') + 1);
+      for (const shard of groups.flatMap((group) => group.paths)) expect(listed).toContain(folder + shard);
+    }
+  });
+
+  it('lists each path once', () => {
+    expect(new Set(PACKAGED_FILES.map((file) => file.path)).size).toBe(PACKAGED_FILES.length);
+  });
+
+  it('matches models/README.md row for row', () => {
+    const rows = readme.split('\n').filter((line) => line.startsWith('| `models/'));
+    expect(rows).toHaveLength(PACKAGED_FILES.length);
+    for (const file of PACKAGED_FILES) {
+      const row = rows.find((line) => line.startsWith(`| \`${file.destination}\` |`));
+      expect(row, file.destination).toBeDefined();
+      expect(row).toContain(`${file.package}@${file.version}`);
+      expect(row).toContain(file.licence);
+      expect(row).toContain(file.source);
+      expect(row).toContain(file.sha256);
+      expect(row).toContain(`| ${file.bytes} |`);
+    }
+  });
+});
+
+describe('nodeModelFiles', () => {
+  it('reads a packaged file by its build path', async () => {
+    const bytes = await nodeModelFiles().read('human-models/blazeface-back.bin');
+    expect(bytes.byteLength).toBe(PACKAGED_FILES.find((file) => file.path === 'human-models/blazeface-back.bin')?.bytes);
+  });
+
+  it('refuses anything the extension does not package', async () => {
+    await expect(nodeModelFiles().read('human-models/faceres.json')).rejects.toThrow(/not a packaged model file/);
+  });
+});
