@@ -1,3 +1,44 @@
+import { checkError, describeThrown } from '../lib/errors';
+import { ensureOffscreenDocument } from '../lib/messaging/offscreen-browser';
+import type { OffscreenMessage, RequestOf, ResponseOf } from '../lib/messaging/protocol';
+import { answerMessages, ReplyError, sendMessage } from '../lib/messaging/runtime-browser';
+import { forgetTab, recordTabVerdict } from '../lib/storage/tab-verdicts-browser';
+
+/**
+ * Relays are generous: the sender's own timeout (20 s for a check) decides when to give up. The
+ * first message after a cold start also waits for the engine to load.
+ */
+const RELAY_TIMEOUT_MS = 60_000;
+
+const relay =
+  <K extends OffscreenMessage>(type: K) =>
+  async (request: RequestOf<K>): Promise<ResponseOf<K>> => {
+    try {
+      await ensureOffscreenDocument();
+    } catch (thrown) {
+      throw new ReplyError(
+        checkError('engine_load_failed', `Checkpost could not start its checking engine (${describeThrown(thrown)}), so the post is on hold. Restart the browser and try again.`),
+      );
+    }
+    const reply = await sendMessage(type, request, { timeoutMs: RELAY_TIMEOUT_MS, what: "Checkpost's engine" }, 'to_offscreen');
+    if (!reply.ok) throw new ReplyError(reply.error);
+    return reply.value;
+  };
+
 export default defineBackground(() => {
-  // The service worker routes messages between the site content scripts and the offscreen engine.
+  // The service worker holds no state of its own: it may be stopped at any time, and everything
+  // it needs (the offscreen document, the verdicts of each tab) is asked for or stored afresh.
+  answerMessages('to_background', {
+    analyseImage: relay('analyseImage'),
+    checkPost: relay('checkPost'),
+    engineStatus: relay('engineStatus'),
+    awaitEngine: relay('awaitEngine'),
+    enrolPhoto: relay('enrolPhoto'),
+    reloadRoster: relay('reloadRoster'),
+    recordVerdict: async (record, { tabId }) => {
+      if (tabId !== undefined) await recordTabVerdict(tabId, record);
+      return null;
+    },
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 });

@@ -1,0 +1,72 @@
+import '../../components/extension-pages.css';
+import { useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RosterImport } from '../../components/options/RosterImport';
+import { describeThrown, type CheckError, type Result } from '../../lib/errors';
+import { bytesToBase64 } from '../../lib/messaging/base64';
+import type { RosterSummary } from '../../lib/messaging/protocol';
+import { sendMessage } from '../../lib/messaging/runtime-browser';
+import { importRoster } from '../../lib/roster/import-roster';
+import type { EnrolPhoto, ImportReport } from '../../lib/roster/types';
+import { saveRoster } from '../../lib/storage/roster-db-browser';
+import { rosterVersion } from '../../lib/storage/roster-version-browser';
+import { pickedPhotoReader } from './picked-photos';
+
+/** A cold engine load plus a slow first photo. */
+const ENGINE_WAIT_MS = 60_000;
+const ENROL_TIMEOUT_MS = 30_000;
+
+const flatten = <T,>(reply: Result<Result<T, CheckError>, CheckError>): Result<T, CheckError> => (reply.ok ? reply.value : reply);
+
+function OptionsPage() {
+  const [current, setCurrent] = useState<RosterSummary | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void sendMessage('engineStatus', null, { timeoutMs: ENGINE_WAIT_MS, what: 'Reading the roster in use' }).then((status) => {
+      if (status.ok) setCurrent(status.value.roster);
+    });
+  }, []);
+
+  const onImport = async (csv: File, photos: File[]) => {
+    setBusy(true);
+    setReport(null);
+    setError(null);
+    try {
+      setProgress('Loading the face models…');
+      const engine = flatten(await sendMessage('awaitEngine', null, { timeoutMs: ENGINE_WAIT_MS, what: 'Loading the face models' }));
+      if (!engine.ok) return setError(engine.error.message);
+      let enrolled = 0;
+      // Enrolment runs in the offscreen document, where the models already are; only one photo crosses at a time.
+      const enrolPhoto: EnrolPhoto = async (bytes, fileName) => {
+        enrolled += 1;
+        setProgress(`Checking reference photo ${enrolled}: ${fileName}`);
+        return flatten(await sendMessage('enrolPhoto', { fileName, base64: bytesToBase64(bytes) }, { timeoutMs: ENROL_TIMEOUT_MS, what: `Checking ${fileName}` }));
+      };
+      setProgress('Reading the roster…');
+      const result = await importRoster({ csv: new Uint8Array(await csv.arrayBuffer()), csvName: csv.name, readPhoto: pickedPhotoReader(photos), enrolPhoto, modelId: engine.value.modelId });
+      setReport(result.report);
+      if (result.roster === null) return undefined;
+      await saveRoster({ roster: result.roster, modelId: engine.value.modelId, csvName: csv.name, importedAt: new Date().toISOString(), report: result.report });
+      const status = await sendMessage('reloadRoster', null, { timeoutMs: ENGINE_WAIT_MS, what: 'Switching to the new roster' });
+      // Open composers drop verdicts judged against the old roster once the engine has the new one.
+      await rosterVersion.setValue(new Date().toISOString());
+      if (status.ok) setCurrent(status.value.roster);
+      else setError(`The roster was saved, but Checkpost could not switch to it yet (${status.error.message}). Restart the browser to use it.`);
+    } catch (thrown) {
+      setError(`The import stopped (${describeThrown(thrown)}). Nothing was changed; try again.`);
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+    return undefined;
+  };
+
+  return <RosterImport current={current} busy={busy} progress={progress} report={report} error={error} onImport={(csv, photos) => void onImport(csv, photos)} />;
+}
+
+const root = document.getElementById('root');
+if (root !== null) createRoot(root).render(<OptionsPage />);

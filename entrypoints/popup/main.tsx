@@ -1,0 +1,40 @@
+import '../../components/extension-pages.css';
+import { useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { StatusPopup } from '../../components/popup/StatusPopup';
+import type { EngineStatus, VerdictRecord } from '../../lib/messaging/protocol';
+import { sendMessage } from '../../lib/messaging/runtime-browser';
+import { tabVerdicts } from '../../lib/storage/tab-verdicts-browser';
+
+/** The popup asks while it is open; a cold engine answers within a few seconds. */
+const STATUS_TIMEOUT_MS = 15_000;
+const POLL_MS = 1_000;
+
+function Popup() {
+  const [status, setStatus] = useState<EngineStatus | null>(null);
+  const [statusError, setStatusError] = useState<string | null>(null);
+  const [verdicts, setVerdicts] = useState<VerdictRecord[]>([]);
+
+  useEffect(() => {
+    let stopped = false;
+    const refresh = async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id !== undefined) setVerdicts(await tabVerdicts(tab.id));
+      const reply = await sendMessage('engineStatus', null, { timeoutMs: STATUS_TIMEOUT_MS, what: 'Asking the checking engine' });
+      if (stopped) return;
+      setStatus(reply.ok ? reply.value : null);
+      setStatusError(reply.ok ? null : reply.error.message);
+      // Keep asking while the models load, so "loading" turns into "ready" in front of the person.
+      if (reply.ok && reply.value.engine.state === 'loading') setTimeout(() => void refresh(), POLL_MS);
+    };
+    void refresh();
+    return () => {
+      stopped = true;
+    };
+  }, []);
+
+  return <StatusPopup status={status} statusError={statusError} verdicts={verdicts} />;
+}
+
+const root = document.getElementById('root');
+if (root !== null) createRoot(root).render(<Popup />);

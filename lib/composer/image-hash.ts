@@ -1,0 +1,5 @@
+/** SHA-256 of a photo's bytes, hex: the key every cached analysis and verdict is stored under. */
+export async function imageHash(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,119 @@
+import { browser, type Browser } from 'wxt/browser';
+import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../errors';
+import { isEnvelope, type Envelope, type Handlers, type MessageType, type Reply, type RequestOf, type ResponseOf } from './protocol';
+
+export interface SendOptions {
+  /** The whole exchange, retries included, must end within this time. */
+  timeoutMs: number;
+  /** What was being done, for the message staff see ("Checking the photos"). */
+  what: string;
+}
+
+/** Chrome's wording when nobody listens yet (a service worker starting, an offscreen document loading). */
+const NOBODY_LISTENING = /Receiving end does not exist|Could not establish connection/i;
+/** The answering context went away mid-request (the service worker was stopped). */
+const PORT_CLOSED = /message port closed|message channel closed/i;
+const CONTEXT_GONE = /Extension context invalidated/i;
+const RETRY_DELAY_MS = 150;
+
+export const extensionReloadedError = (): CheckError =>
+  checkError(
+    'engine_failed',
+    'Checkpost was updated or restarted while this page was open, so it can no longer check this post. Copy your text, reload the page and try again.',
+  );
+
+/** The content script outlived its extension (updated, reloaded or removed). */
+export const extensionContextGone = (): boolean => browser.runtime?.id === undefined;
+
+/**
+ * Sends one message and waits for its answer. A service worker that was stopped, or a document
+ * still loading, is retried until the time runs out; every failure comes back as a CheckError.
+ */
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  request: RequestOf<K>,
+  options: SendOptions,
+  hop: Envelope['hop'] = 'to_background',
+): Promise<Result<ResponseOf<K>, CheckError>> {
+  const envelope: Envelope<K> = { checkpost: type, hop, request };
+  const deadline = Date.now() + options.timeoutMs;
+  const timedOut = (): Result<never, CheckError> =>
+    err(
+      checkError(
+        'timeout',
+        `${options.what} took longer than ${Math.round(options.timeoutMs / 1000)} s, so the post was held. Press Retry; if it keeps happening, restart the browser.`,
+      ),
+    );
+
+  for (;;) {
+    if (extensionContextGone()) return err(extensionReloadedError());
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) return timedOut();
+    const outcome = await withDeadline(browser.runtime.sendMessage(envelope) as Promise<Reply<K> | undefined>, remaining);
+    if (outcome.kind === 'timeout') return timedOut();
+    if (outcome.kind === 'answer') {
+      const reply = outcome.value;
+      if (reply === undefined) return err(checkError('engine_failed', `${options.what} failed: Checkpost's engine did not answer. Press Retry.`));
+      if (!reply.ok) return err(reply.error);
+      return ok(reply.value);
+    }
+    const message = describeThrown(outcome.error);
+    if (CONTEXT_GONE.test(message)) return err(extensionReloadedError());
+    if (!NOBODY_LISTENING.test(message) && !PORT_CLOSED.test(message)) {
+      return err(checkError('engine_failed', `${options.what} failed (${message}). Press Retry.`));
+    }
+    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+  }
+}
+
+type Outcome<T> = { kind: 'answer'; value: T } | { kind: 'error'; error: unknown } | { kind: 'timeout' };
+
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<Outcome<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<Outcome<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'timeout' }), ms);
+  });
+  try {
+    return await Promise.race([
+      work.then(
+        (value): Outcome<T> => ({ kind: 'answer', value }),
+        (error: unknown): Outcome<T> => ({ kind: 'error', error }),
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Thrown by a handler to answer with this exact error (e.g. a relay passing on the engine's timeout). */
+export class ReplyError extends Error {
+  constructor(readonly error: CheckError) {
+    super(error.message);
+  }
+}
+
+const failedReply = (thrown: unknown): CheckError =>
+  thrown instanceof ReplyError
+    ? thrown.error
+    : checkError('engine_failed', `Checkpost's engine failed (${describeThrown(thrown)}), so the post was held. Press Retry.`);
+
+/**
+ * Answers the messages addressed to this context (`hop`) that `handlers` knows; leaves every other
+ * message to the other listeners. A handler's throw is sent back as a failed reply.
+ */
+export function answerMessages<K extends MessageType>(hop: Envelope['hop'], handlers: Handlers<K>): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void): true | undefined => {
+    if (!isEnvelope(message) || message.hop !== hop || !Object.hasOwn(handlers, message.checkpost)) return undefined;
+    const type = message.checkpost as K;
+    const handler = handlers[type] as (request: RequestOf<K>, from: { tabId?: number }) => Promise<ResponseOf<K>>;
+    handler(message.request as RequestOf<K>, sender.tab?.id === undefined ? {} : { tabId: sender.tab.id }).then(
+      (value) => sendResponse({ ok: true, value } satisfies Reply<K>),
+      (thrown: unknown) => sendResponse({ ok: false, error: failedReply(thrown) } satisfies Reply<K>),
+    );
+    // Chrome keeps the channel open for an asynchronous answer only when the listener returns true.
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

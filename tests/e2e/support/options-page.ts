@@ -1,0 +1,20 @@
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './extension-browser';
+
+/** Imports a roster CSV and its photos folder through the extension's options page, as staff would. */
+export async function importRosterThroughOptions(browser: ExtensionBrowser, csv: string, photosDir: string): Promise<Page> {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByLabel('Roster CSV').setInputFiles(csv);
+  await options.getByLabel('Photos folder').setInputFiles(photosDir);
+  await options.getByRole('button', { name: 'Import roster' }).click();
+  await options.getByRole('heading', { name: /Roster (not )?imported/ }).waitFor({ timeout: 120_000 });
+  return options;
+}
+
+/** Sends one Checkpost message from an extension page, as the popup or options page do, and returns the reply. */
+export const askExtension = (page: Page, type: string): Promise<{ ok: boolean; value?: unknown }> =>
+  page.evaluate(
+    (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown }> } } }).chrome.runtime.sendMessage(message),
+    { checkpost: type, hop: 'to_background', request: null },
+  );

@@ -1,0 +1,294 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusAvailable, corpusNote, corpusPath } from '../support/corpus';
+import { corpusCase } from './support/corpus-posts';
+import { launchWithExtension, stopExtensionContext, type ExtensionBrowser } from './support/extension-browser';
+import { buildExtension, withoutWasm } from './support/extension-build';
+import { startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { importRosterThroughOptions } from './support/options-page';
+import { attachToVerdictMs, panel, postToSendMs, sentPosts, startVerdictClock } from './support/x-page';
+
+/** Screenshots and timings of the run, for people to look at (gitignored). */
+const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'e2e');
+const ROOT = join(import.meta.dirname, '..', '..');
+/** A photo with faces nobody enrolled: face-api's demo group photo, shipped in node_modules. */
+const STRANGERS_PHOTO = join(ROOT, 'node_modules', '@vladmandic', 'face-api', 'demo', 'sample1.jpg');
+/**
+ * Chromium's own background services (component updates, account checks, connectivity probes):
+ * the same browser with no extension loaded contacts them too (measured with these flags).
+ */
+const CHROMIUM_OWN_HOSTS = new Set(['update.googleapis.com', 'accounts.google.com', 'connectivitycheck.gstatic.com', 'clients2.google.com']);
+/** A verdict on one photo: the first also waits for the offscreen engine's cold start. */
+const VERDICT_TIMEOUT_MS = 30_000;
+
+const timings: Record<string, number | number[]> = {};
+
+let extensionDir = '';
+let server: FixtureServer;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  extensionDir = buildExtension();
+  server = await startFixtureServer(mkdtempSync(join(tmpdir(), 'checkpost-cert-')));
+});
+
+afterAll(async () => {
+  await server?.close();
+  writeFileSync(join(ARTIFACTS, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+});
+
+const screenshot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+async function openX(browser: ExtensionBrowser, path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`https://x.com${path}`);
+  await startVerdictClock(page);
+  return page;
+}
+
+/** Pastes an image file into an editor as the clipboard would. */
+async function pasteImage(page: Page, editorSelector: string, file: string, name: string): Promise<void> {
+  const base64 = readFileSync(file).toString('base64');
+  await page.evaluate(
+    ({ selector, data, fileName }) => {
+      const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], fileName, { type: 'image/jpeg' }));
+      document.querySelector(selector)?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    },
+    { selector: editorSelector, data: base64, fileName: name },
+  );
+}
+
+const settle = (page: Page) => page.waitForTimeout(500);
+
+/** The bit of the service worker's `chrome` the tests read. */
+interface SessionStorageScope {
+  chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
+}
+
+describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with the built extension ${corpusNote}`, () => {
+  let browser: ExtensionBrowser;
+  let sessionStart = 0;
+  const pupil = corpusCase('a post on X with one photo of a consented pupil that passes', (post) => post.platform === 'x' && post.expected === 'pass' && post.images.length === 1 && post.images[0]!.startsWith('faces/identities/'));
+  const stranger = corpusCase('a post with one photo blocked only for an unknown face', (post) => post.expected === 'block' && post.images.length === 1 && post.reasons.join() === 'face_unknown');
+
+  beforeAll(async () => {
+    sessionStart = Date.now();
+    browser = await launchWithExtension(extensionDir, server.port);
+    const options = await importRosterThroughOptions(browser, corpusPath('roster', 'roster.csv'), corpusPath('roster', 'photos'));
+    await screenshot(options, 'options-import-report');
+    await expect(options.getByRole('heading', { name: 'Roster imported' }).count()).resolves.toBe(1);
+    await options.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('holds a photo with an unknown face: the panel boxes the faces and the site never sends', async () => {
+    const page = await openX(browser, '/home');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill(stranger.text);
+    await page.locator('[data-testid="fileInput"]').setInputFiles(stranger.imagePaths[0]!);
+    await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    timings.firstAttachToVerdictMs = await attachToVerdictMs(page);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([]);
+    await expect(panel(page, 'block').getByText('Your post has not been sent.').count()).resolves.toBe(1);
+    expect(await panel(page, 'block').locator('.cp-face').count()).toBeGreaterThan(0);
+    await expect(panel(page, 'block').getByRole('button').count()).resolves.toBe(0);
+    await screenshot(page, 'block-unknown-face');
+    // The popup lists the tab's verdicts from session storage, written by the service worker.
+    const stored = await browser.serviceWorker.evaluate(() => (globalThis as unknown as SessionStorageScope).chrome.storage.session.get(null));
+    expect(Object.values(stored).flat()).toContainEqual(expect.objectContaining({ platform: 'x', status: 'block', photos: 1 }));
+    await page.close();
+  });
+
+  it("passes a consented pupil's photo and sends it exactly once", async () => {
+    const page = await openX(browser, '/compose/post');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill(pupil.text);
+    await page.locator('[data-testid="fileInput"]').setInputFiles(pupil.imagePaths[0]!);
+    await panel(page, 'passed').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    timings.warmAttachToVerdictMs = await attachToVerdictMs(page);
+    await screenshot(page, 'passed-consented-pupil');
+    const decisionMs = await postToSendMs(page);
+    await settle(page);
+    expect(decisionMs).not.toBeNull();
+    timings.postToSendMs = decisionMs ?? Number.NaN;
+    expect(await sentPosts(page)).toEqual([{ at: expect.any(Number), texts: [pupil.text], images: 1 }]);
+    await page.close();
+  });
+
+  it('holds Ctrl+Enter in the editor, and Enter or Space on the focused Post button, like a click', async () => {
+    const page = await openX(browser, '/home');
+    const editor = page.locator('[data-testid="tweetTextarea_0"]');
+    await editor.fill('Lunchtime in the hall');
+    await page.locator('[data-testid="fileInput"]').setInputFiles(stranger.imagePaths[0]!);
+    await editor.press('Control+Enter');
+    await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await editor.press('Control+Enter');
+    await editor.press('Meta+Enter');
+    const post = page.getByRole('button', { name: 'Post', exact: true });
+    await post.press('Enter');
+    await post.press(' ');
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('checks a pasted image', async () => {
+    const page = await openX(browser, '/home');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill('Pasted from the camera roll');
+    await pasteImage(page, '[data-testid="tweetTextarea_0"]', STRANGERS_PHOTO, 'image.jpg');
+    await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lets a text-only post straight through, once', async () => {
+    const page = await openX(browser, '/home');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill('School closes at 2pm on Friday.');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await page.getByText('Your post was sent.').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([{ at: expect.any(Number), texts: ['School closes at 2pm on Friday.'], images: 0 }]);
+    await page.close();
+  });
+
+  it('checks every post of a thread: one unknown face holds "Post all" until that photo is removed', async () => {
+    const page = await openX(browser, '/compose/thread');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill(pupil.text);
+    await page.locator('[data-testid="tweetTextarea_1"]').fill('And the rest of the day');
+    await page.locator('[data-testid="fileInput"]').setInputFiles(pupil.imagePaths[0]!);
+    await pasteImage(page, '[data-testid="tweetTextarea_1"]', stranger.imagePaths[0]!, 'hall.jpg');
+    await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await page.getByRole('button', { name: 'Post all' }).click();
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([]);
+    await screenshot(page, 'block-thread');
+    await page.locator('[data-testid="attachments"]').nth(1).getByRole('button', { name: 'Remove media' }).click();
+    await panel(page, 'passed').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    expect(await sentPosts(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Post all' }).click();
+    await page.getByText('Your post was sent.').waitFor();
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([{ at: expect.any(Number), texts: [pupil.text, 'And the rest of the day'], images: 1 }]);
+    await page.close();
+  });
+
+  it('guards the reply dialog, ignoring the photo of the post replied to', async () => {
+    const page = await openX(browser, '/compose/reply');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill('Thank you!');
+    await page.locator('[data-testid="fileInput"]').setInputFiles(pupil.imagePaths[0]!);
+    await panel(page, 'passed').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await page.getByRole('button', { name: 'Reply', exact: true }).click();
+    await page.getByText('Your post was sent.').waitFor();
+    expect(await sentPosts(page)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('holds a damaged photo, naming it, with Retry', async () => {
+    const page = await openX(browser, '/home');
+    const whole = readFileSync(pupil.imagePaths[0]!);
+    const damaged = join(mkdtempSync(join(tmpdir(), 'checkpost-damaged-')), 'half-downloaded.jpg');
+    writeFileSync(damaged, whole.subarray(0, Math.floor(whole.length / 2)));
+    await page.locator('[data-testid="tweetTextarea_0"]').fill('Sports day');
+    await page.locator('[data-testid="fileInput"]').setInputFiles(damaged);
+    await panel(page, 'cannot_check').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await expect(panel(page, 'cannot_check').textContent()).resolves.toContain('half-downloaded.jpg');
+    await expect(panel(page, 'cannot_check').getByRole('button', { name: 'Retry' }).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([]);
+    await screenshot(page, 'cannot-check-damaged-photo');
+    await page.close();
+  });
+
+  it("holds posting with a banner where X's Post button is no longer recognised", async () => {
+    const page = await openX(browser, '/broken/button');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill('Hello');
+    await panel(page, 'hook_broken').waitFor({ timeout: 5_000 });
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([]);
+    await screenshot(page, 'hook-broken-banner');
+    await page.close();
+  });
+
+  it('recovers when Chromium stops the service worker: the next photo is still checked and sent once', async () => {
+    await stopExtensionContext(browser, 'service_worker');
+    const page = await openX(browser, '/home');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill(pupil.text);
+    await page.locator('[data-testid="fileInput"]').setInputFiles(pupil.imagePaths[0]!);
+    await panel(page, 'passed').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await page.getByText('Your post was sent.').waitFor();
+    expect(await sentPosts(page)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('makes a new offscreen engine when the old one is gone, and still holds an unknown face', async () => {
+    const page = await openX(browser, '/home');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill(stranger.text);
+    await page.locator('[data-testid="fileInput"]').setInputFiles(stranger.imagePaths[0]!);
+    await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await stopExtensionContext(browser, 'background_page');
+    // The same photo again, in a new composer: the new engine never saw it, so the page sends it again.
+    const again = await openX(browser, '/compose/post');
+    await again.locator('[data-testid="tweetTextarea_0"]').fill(stranger.text);
+    await again.locator('[data-testid="fileInput"]').setInputFiles(stranger.imagePaths[0]!);
+    await again.getByRole('button', { name: 'Post', exact: true }).click();
+    await panel(again, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await settle(again);
+    expect(await sentPosts(again)).toEqual([]);
+    await page.close();
+    await again.close();
+  });
+
+  it('shows in the popup that the models are ready and who is enrolled', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByText(/Face models: ready/).waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    timings.engineLoadMs = Number((await popup.getByRole('status').textContent())?.match(/loaded in ([\d.]+) s/)?.[1] ?? Number.NaN) * 1000;
+    await expect(popup.getByText(/pupils on the roster; \d+ with a face template/).count()).resolves.toBe(1);
+    await screenshot(popup, 'popup');
+    await popup.close();
+  });
+
+  it("sent no request to any host but the fixture's during the whole session (roster import and every check)", () => {
+    expect(server.foreignHostsSince(sessionStart).filter((host) => !CHROMIUM_OWN_HOSTS.has(host))).toEqual([]);
+  });
+});
+
+describe('Checkpost with an engine that cannot load, in Chromium', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension(withoutWasm(extensionDir), server.port);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('holds a post with a photo, says why, and keeps holding it on Retry', async () => {
+    const page = await openX(browser, '/home');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill('Sports day');
+    await page.locator('[data-testid="fileInput"]').setInputFiles(STRANGERS_PHOTO);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await panel(page, 'cannot_check').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await expect(panel(page, 'cannot_check').textContent()).resolves.toMatch(/face models could not be loaded/);
+    await screenshot(page, 'cannot-check-engine-failed');
+    await panel(page, 'cannot_check').getByRole('button', { name: 'Retry' }).click();
+    await panel(page, 'cannot_check').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([]);
+    await page.close();
+  });
+});

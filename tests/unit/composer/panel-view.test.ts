@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { hookBrokenView, photoLabel, verdictView } from '../../../lib/composer/panel-view';
+import { checkError } from '../../../lib/errors';
+import type { Analysis, Verdict } from '../../../lib/pipeline/types';
+import { anAnalysis, anImage } from '../../support/builders';
+
+const analysis = (sizes: [number, number][]): Analysis => anAnalysis(sizes.map(([width, height], imageIndex) => anImage([], { imageIndex, name: `p${imageIndex}.jpg`, width, height })));
+
+const photos = [
+  { name: 'class.jpg', src: 'blob:one' },
+  { name: 'Photo 2', src: 'blob:two' },
+];
+
+describe('verdict panel view', () => {
+  it('hides a pass on a text-only post and confirms a pass on photos', () => {
+    const pass: Verdict = { status: 'pass', findings: [], errors: [] };
+    expect(verdictView(pass, null, [], false, 0)).toEqual({ kind: 'hidden' });
+    expect(verdictView(pass, analysis([[10, 10]]), photos.slice(0, 1), false, 0)).toEqual({ kind: 'passed', photos: 1 });
+  });
+
+  it('puts each finding box on the photo it was found on, numbering faces per photo', () => {
+    const verdict: Verdict = {
+      status: 'block',
+      findings: [
+        { ruleId: 'face-unknown', severity: 'block', message: 'Unknown face.', evidence: [{ imageIndex: 1, box: { x: 1, y: 2, width: 3, height: 4 } }, { imageIndex: 1, box: { x: 5, y: 6, width: 7, height: 8 } }] },
+        { ruleId: 'face-uncertain', severity: 'warn', message: 'Too small to tell.', evidence: [{ imageIndex: 0, box: { x: 9, y: 9, width: 2, height: 2 } }, { imageIndex: 0 }] },
+      ],
+      errors: [],
+    };
+    const view = verdictView(verdict, analysis([[800, 600], [1600, 1200]]), photos, true, 3);
+    expect(view).toMatchObject({ kind: 'block', headline: 'This post cannot be published', sendHeld: true, attention: 3 });
+    if (view.kind !== 'block') throw new Error('expected a block');
+    expect(view.findings).toEqual([
+      { severity: 'block', message: 'Unknown face.' },
+      { severity: 'warn', message: 'Too small to tell.' },
+    ]);
+    expect(view.photos.map((photo) => [photo.label, photo.width, photo.faces.map((face) => face.label)])).toEqual([
+      ['Photo 1 (class.jpg)', 800, ['Face 1: needs checking']],
+      ['Photo 2', 1600, ['Face 1: must not be posted', 'Face 2: must not be posted']],
+    ]);
+    expect(view.advice).toMatch(/Remove the photo, crop out the marked faces, or choose another photo/);
+  });
+
+  it('lists what could not be checked and tells staff to retry', () => {
+    const verdict: Verdict = { status: 'cannot_check', findings: [], errors: [checkError('timeout', 'Checking the post took longer than 20 s.')] };
+    const view = verdictView(verdict, null, photos, true, 1);
+    expect(view).toMatchObject({ kind: 'cannot_check', problems: ['Checking the post took longer than 20 s.'], photos: [] });
+    if (view.kind !== 'cannot_check') throw new Error('expected cannot_check');
+    expect(view.advice).toMatch(/^Press Retry/);
+  });
+
+  it('names the missing part of a composer it cannot guard', () => {
+    expect(hookBrokenView('no_editor', 2)).toMatchObject({ kind: 'hook_broken', headline: "Checkpost cannot find this composer's text box, so posting here is on hold", attention: 2 });
+  });
+
+  it('labels photos by place, adding the file name only when there is one', () => {
+    expect(photoLabel(0, 'Photo 1')).toBe('Photo 1');
+    expect(photoLabel(2, 'trip.png')).toBe('Photo 3 (trip.png)');
+    expect(photoLabel(1, '')).toBe('Photo 2');
+  });
+});
