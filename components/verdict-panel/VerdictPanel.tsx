@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { PanelView } from '../../lib/composer/panel-view';
 import { CheckingStatus } from './CheckingStatus';
 import { MarkedPhoto } from './MarkedPhoto';
+import { QuotedText } from './QuotedText';
 
 export interface VerdictPanelProps {
   view: PanelView;
@@ -12,7 +13,7 @@ export interface VerdictPanelProps {
 }
 
 /**
- * Checkpost's panel beside a composer: what the check found, on which photo, and what to do.
+ * Checkpost's panel beside a composer: what the check found, on which photo or in which words, and what to do.
  * A block offers no way past it; a warning needs an explicit "Post anyway".
  */
 export function VerdictPanel({ view, onPostAnyway, onRetry }: VerdictPanelProps) {
@@ -38,7 +39,7 @@ export function VerdictPanel({ view, onPostAnyway, onRetry }: VerdictPanelProps)
         <section className="cp-panel cp-panel-passed" aria-label="Checkpost">
           <p role="status" className="cp-passed">
             <span aria-hidden="true">✓ </span>
-            Checked: nothing in {view.photos === 1 ? 'this photo' : `these ${view.photos} photos`} breaks the school's policy.
+            Checked: nothing in {view.photos === 1 ? 'the photo' : `the ${view.photos} photos`} or the words breaks the school's policy.
           </p>
         </section>
       );
@@ -78,6 +79,7 @@ export function VerdictPanel({ view, onPostAnyway, onRetry }: VerdictPanelProps)
               ))}
             </ul>
           )}
+          {view.quote !== null && <QuotedText segments={view.quote} />}
           {view.photos.length > 0 && (
             <div className="cp-photos">
               {view.photos.map((photo) => (

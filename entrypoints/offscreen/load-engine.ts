@@ -4,6 +4,8 @@ import { loadFaceEngine } from '../../lib/engines/face/load-face-engine';
 import { extensionModelFiles } from '../../lib/engines/face/model-files-browser';
 import type { FaceEngine } from '../../lib/engines/face/types';
 import { decodeImageBrowser } from '../../lib/engines/image/decode-browser';
+import { createOcrEngine } from '../../lib/engines/ocr/create-ocr-engine';
+import { browserOcrPaths } from '../../lib/engines/ocr/paths-browser';
 import { initTfBrowser } from '../../lib/engines/tf/backend-browser';
 
 /** One photo through the models at a time, whoever asks: composer checks and roster enrolment share them. */
@@ -20,12 +22,10 @@ function oneAtATime(engine: FaceEngine): FaceEngine {
   };
 }
 
-/** The packaged face engine on tfjs's wasm backend, read from the extension's own files. */
-export async function loadEngine(): Promise<Result<EngineParts, CheckError>> {
+async function loadFaces(): Promise<Result<FaceEngine, CheckError>> {
   try {
     await initTfBrowser();
-    const faces = await loadFaceEngine(extensionModelFiles());
-    return ok({ decode: decodeImageBrowser, faces: oneAtATime(faces) });
+    return ok(oneAtATime(await loadFaceEngine(extensionModelFiles())));
   } catch (thrown) {
     return err(
       checkError(
@@ -34,4 +34,22 @@ export async function loadEngine(): Promise<Result<EngineParts, CheckError>> {
       ),
     );
   }
+}
+
+/**
+ * The packaged engine, read from the extension's own files: the face models on tfjs's wasm
+ * backend and one tesseract.js worker, loaded side by side (the worker has its own thread).
+ * Either failing fails the engine: a photo is never checked for faces but not for names.
+ */
+export async function loadEngine(): Promise<Result<EngineParts, CheckError>> {
+  const [faces, ocr] = await Promise.all([loadFaces(), createOcrEngine(browserOcrPaths())]);
+  if (!faces.ok) {
+    if (ocr.ok) await ocr.value.terminate();
+    return faces;
+  }
+  if (!ocr.ok) {
+    faces.value.dispose();
+    return ocr;
+  }
+  return ok({ decode: decodeImageBrowser, faces: faces.value, ocr: ocr.value });
 }

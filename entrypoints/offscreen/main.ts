@@ -7,6 +7,7 @@ import type { Roster } from '../../lib/roster/types';
 import { loadRoster, type StoredRoster } from '../../lib/storage/roster-db-browser';
 import { base64ToBytes } from '../../lib/messaging/base64';
 import { createEnrolPhoto } from '../../lib/roster/enrol-photo';
+import { loadCommonWordsBrowser } from '../../lib/text/common-words-browser';
 import { loadEngine } from './load-engine';
 
 /** A cold load takes about 2 s here; far longer means it will not finish (e.g. wasm refused). */
@@ -14,7 +15,7 @@ const ENGINE_LOAD_TIMEOUT_MS = 30_000;
 
 const loadStarted = performance.now();
 let engineState: EngineState = { state: 'loading' };
-const engine: Promise<Result<EngineParts, CheckError>> = withTimeout(loadEngine(), ENGINE_LOAD_TIMEOUT_MS, "Loading Checkpost's face models").then((loaded) => {
+const engine: Promise<Result<EngineParts, CheckError>> = withTimeout(loadEngine(), ENGINE_LOAD_TIMEOUT_MS, "Loading Checkpost's face and text models").then((loaded) => {
   engineState = loaded.ok
     ? { state: 'ready', modelId: loaded.value.faces.modelId, loadMs: Math.round(performance.now() - loadStarted) }
     : { state: 'failed', error: loaded.error.code === 'timeout' ? { ...loaded.error, code: 'engine_load_failed' } : loaded.error };
@@ -54,7 +55,10 @@ async function roster(): Promise<Result<Roster, CheckError>> {
   return ok(record.value.roster);
 }
 
-const service = createPostCheckService({ engine: () => engine, roster });
+/** Read once; text-only posts need only these and the roster, never the engine. */
+const commonWords = loadCommonWordsBrowser();
+
+const service = createPostCheckService({ engine: () => engine, roster, commonWords: () => commonWords });
 
 async function status(): Promise<EngineStatus> {
   const record = await stored;

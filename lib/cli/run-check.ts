@@ -50,6 +50,6 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     console.log(options.json ? JSON.stringify(verdict, null, 2) : formatVerdict(verdict, analysis));
     return EXIT_CODE[verdict.status];
   } finally {
-    checker.value.faces.dispose();
+    await checker.value.dispose();
   }
 }

@@ -34,7 +34,7 @@ export async function evaluateCorpus(corpus: string): Promise<Evaluation | strin
     }
     return summarise(results);
   } finally {
-    checker.value.faces.dispose();
+    await checker.value.dispose();
   }
 }
 

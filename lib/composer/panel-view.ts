@@ -2,10 +2,16 @@ import type { CheckError } from '../errors';
 import type { Analysis, Box, Severity, Verdict } from '../pipeline/types';
 import type { ComposerProblem } from './adapter';
 
-/** A face to outline on a photo's thumbnail, in the photo's own pixels. */
-export interface MarkedFace {
+/** What an outline on a photo is around: a face, or writing (a name on a certificate). */
+export type MarkKind = 'face' | 'text';
+
+/** Something to outline on a photo's thumbnail, in the photo's own pixels. */
+export interface PhotoMark {
+  kind: MarkKind;
   box: Box;
   severity: Severity;
+  /** Shown on the outline: "2" for a face, "Name 1" for writing. */
+  tag: string;
   /** Read out for the outline, e.g. "Face 2: must not be posted". */
   label: string;
 }
@@ -19,12 +25,18 @@ export interface PhotoView {
   src: string | null;
   width: number;
   height: number;
-  faces: MarkedFace[];
+  marks: PhotoMark[];
 }
 
 export interface FindingView {
   severity: Severity;
   message: string;
+}
+
+/** A run of the post's text; `severity` is set on words a finding is about (highlighted). */
+export interface QuoteSegment {
+  text: string;
+  severity: Severity | null;
 }
 
 export type HeldKind = 'block' | 'warn' | 'cannot_check';
@@ -41,6 +53,8 @@ export type PanelView =
       /** Errors that stopped the check, each naming the photo and what to do. */
       problems: string[];
       photos: PhotoView[];
+      /** The post's text with the words that matter highlighted; null when no finding is about the words. */
+      quote: QuoteSegment[] | null;
       advice: string;
       /** A Post press is waiting on this verdict. */
       sendHeld: boolean;
@@ -61,13 +75,29 @@ const HEADLINES: Record<HeldKind, string> = {
   cannot_check: 'Checkpost could not check this post, so it is on hold',
 };
 
-const ADVICE: Record<HeldKind, string> = {
-  block: 'Remove the photo, crop out the marked faces, or choose another photo. Checkpost checks again as soon as you change the post.',
-  warn: 'Look at the marked faces. If everyone shown may appear on social media, press "Post anyway"; otherwise change the post.',
-  cannot_check: 'Press Retry. If it keeps failing, remove the photo it names or try again later; the post stays on hold until it can be checked.',
-};
+const MARK_STATE: Record<Severity, string> = { block: 'must not be posted', warn: 'needs checking' };
+const MARK_NOUN: Record<MarkKind, string> = { face: 'Face', text: 'Name' };
 
-const FACE_LABEL: Record<Severity, string> = { block: 'must not be posted', warn: 'needs checking' };
+/** Face rules are all named face-…; every other box a rule gives is around writing on the photo. */
+const markKindOf = (ruleId: string): MarkKind => (ruleId.startsWith('face-') ? 'face' : 'text');
+
+/** What to do, for what the panel shows: marks on photos, highlighted words, or both. */
+function adviceFor(kind: HeldKind, photos: readonly PhotoView[], quoted: boolean): string {
+  if (kind === 'cannot_check') return 'Press Retry. If it keeps failing, remove the photo it names or try again later; the post stays on hold until it can be checked.';
+  const marks = photos.flatMap((photo) => photo.marks);
+  const faces = marks.some((mark) => mark.kind === 'face');
+  const names = marks.some((mark) => mark.kind === 'text');
+  if (kind === 'block') {
+    const parts: string[] = [];
+    if (faces || names) parts.push(`Remove the photo, crop out or cover ${faces && names ? 'the marked faces and names' : faces ? 'the marked faces' : 'the marked names'}, or choose another photo.`);
+    if (quoted) parts.push('Change or remove the highlighted words.');
+    if (parts.length === 0) parts.push('Change the post as the message above says.');
+    return `${parts.join(' ')} Checkpost checks again as soon as you change the post.`;
+  }
+  if (faces && !names && !quoted) return 'Look at the marked faces. If everyone shown may appear on social media, press "Post anyway"; otherwise change the post.';
+  const look = [marks.length > 0 ? 'what is marked on the photo' : '', quoted ? 'the highlighted words' : ''].filter((part) => part !== '').join(' and ');
+  return `Look again at ${look === '' ? 'what Checkpost found' : look}. If the post is right as it is, press "Post anyway"; otherwise change it.`;
+}
 
 /** The label staff see for a photo: its place in the post, and its file name when the site gave one. */
 export const photoLabel = (index: number, name: string): string => {
@@ -84,35 +114,80 @@ export function verdictView(
 ): PanelView {
   if (verdict.status === 'pass') return photos.length === 0 ? { kind: 'hidden' } : { kind: 'passed', photos: photos.length };
   const kind: HeldKind = verdict.status;
+  const marked = markedPhotos(verdict, analysis, photos);
+  const quote = analysis === null ? null : quotedText(verdict, analysis.post.text);
   return {
     kind,
     headline: HEADLINES[kind],
     findings: verdict.findings.map(({ severity, message }) => ({ severity, message })),
     problems: verdict.errors.map((error) => error.message),
-    photos: markedPhotos(verdict, analysis, photos),
-    advice: ADVICE[kind],
+    photos: marked,
+    quote,
+    advice: adviceFor(kind, marked, quote !== null),
     sendHeld,
     attention,
   };
 }
 
-/** Photos with at least one finding's box on them, each face numbered in reading order. */
+/** Photos with at least one finding's box on them; faces and names each numbered per photo, in finding order. */
 function markedPhotos(verdict: Verdict, analysis: Analysis | null, photos: readonly ComposerPhoto[]): PhotoView[] {
   const views = new Map<number, PhotoView>();
   for (const finding of verdict.findings) {
+    const kind = markKindOf(finding.ruleId);
     for (const evidence of finding.evidence) {
       const photo = photos[evidence.imageIndex];
       const analysed = analysis?.images.find((image) => image.imageIndex === evidence.imageIndex);
       if (photo === undefined || analysed === undefined || evidence.box === undefined) continue;
       let view = views.get(evidence.imageIndex);
       if (view === undefined) {
-        view = { index: evidence.imageIndex, label: photoLabel(evidence.imageIndex, photo.name), src: photo.src, width: analysed.width, height: analysed.height, faces: [] };
+        view = { index: evidence.imageIndex, label: photoLabel(evidence.imageIndex, photo.name), src: photo.src, width: analysed.width, height: analysed.height, marks: [] };
         views.set(evidence.imageIndex, view);
       }
-      view.faces.push({ box: evidence.box, severity: finding.severity, label: `Face ${view.faces.length + 1}: ${FACE_LABEL[finding.severity]}` });
+      const number = view.marks.filter((mark) => mark.kind === kind).length + 1;
+      view.marks.push({
+        kind,
+        box: evidence.box,
+        severity: finding.severity,
+        tag: kind === 'face' ? String(number) : `${MARK_NOUN[kind]} ${number}`,
+        label: `${MARK_NOUN[kind]} ${number}: ${MARK_STATE[finding.severity]}`,
+      });
     }
   }
   return [...views.values()].sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The post's text cut into runs, the characters any finding points at highlighted with the
+ * most serious severity among those findings; null when no finding points at the text.
+ */
+function quotedText(verdict: Verdict, text: string): QuoteSegment[] | null {
+  const level = new Array<Severity | null>(text.length).fill(null);
+  let any = false;
+  for (const finding of verdict.findings) {
+    for (const span of finding.textSpans ?? []) {
+      for (let at = Math.max(0, span.start); at < Math.min(text.length, span.end); at += 1) {
+        if (level[at] !== 'block') level[at] = finding.severity;
+        any = true;
+      }
+    }
+  }
+  if (!any) return null;
+  // Spaces between two highlighted words of the same kind are highlighted too: "Amelia Hughes" reads as one name.
+  for (let at = 0; at < text.length; at += 1) {
+    if (level[at] !== null || !/\s/.test(text[at]!)) continue;
+    let end = at;
+    while (end < text.length && level[end] === null && /\s/.test(text[end]!)) end += 1;
+    const before = level[at - 1];
+    if (before !== undefined && before !== null && before === level[end]) level.fill(before, at, end);
+    at = end;
+  }
+  const segments: QuoteSegment[] = [];
+  for (let at = 0; at < text.length; at += 1) {
+    const last = segments.at(-1);
+    if (last !== undefined && last.severity === level[at]) last.text += text[at];
+    else segments.push({ text: text[at]!, severity: level[at]! });
+  }
+  return segments;
 }
 
 const HOOK_PROBLEM: Record<ComposerProblem, string> = {

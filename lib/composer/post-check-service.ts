@@ -2,6 +2,7 @@ import type { CheckError, Result } from '../errors';
 import { ok } from '../errors';
 import type { FaceEngine } from '../engines/face/types';
 import type { ImageDecoder } from '../engines/image/types';
+import type { OcrEngine } from '../engines/ocr/types';
 import { TRANSIENT_ERRORS, type ImageSeen, type ImageUpload, type PostCheckReply, type PostCheckRequest } from '../messaging/protocol';
 import { base64ToBytes } from '../messaging/base64';
 import { analyseImage } from '../pipeline/analyse-image';
@@ -10,9 +11,11 @@ import type { ImageAnalysis } from '../pipeline/types';
 import { withTimeout } from '../pipeline/with-timeout';
 import type { Roster } from '../roster/types';
 
+/** Everything that analyses a photo; any part failing to load holds every post with photos. */
 export interface EngineParts {
   decode: ImageDecoder;
   faces: FaceEngine;
+  ocr: OcrEngine;
 }
 
 export interface PostCheckServiceDeps {
@@ -20,6 +23,8 @@ export interface PostCheckServiceDeps {
   engine(): Promise<Result<EngineParts, CheckError>>;
   /** The imported roster, or why there is none. */
   roster(): Promise<Result<Roster, CheckError>>;
+  /** Ordinary English words, so the name rules can tell "Will" the pupil from "will" the word; or why they did not load. */
+  commonWords(): Promise<Result<ReadonlySet<string>, CheckError>>;
   /** Per photo; defaults to the composer's 20 s. */
   imageTimeoutMs?: number;
 }
@@ -50,7 +55,7 @@ export function createPostCheckService(deps: PostCheckServiceDeps): PostCheckSer
     const roster = await deps.roster();
     if (!roster.ok) return roster;
     const image = { id: upload.hash, name: upload.name, bytes: base64ToBytes(upload.base64) };
-    const analysers = { decode: engine.value.decode, faces: engine.value.faces, templates: roster.value.templates };
+    const analysers = { ...engine.value, templates: roster.value.templates };
     return withTimeout(analyseImage(image, 0, analysers), deps.imageTimeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS, `Checking ${upload.name}`);
   };
 
@@ -73,8 +78,9 @@ export function createPostCheckService(deps: PostCheckServiceDeps): PostCheckSer
     async analyseImage(upload) {
       const result = await analysis(upload);
       if (!result.ok) return result;
-      const { decodeMs, detectMs, describeMs } = result.value.timings;
-      return ok({ faces: result.value.faces.length, ms: decodeMs + detectMs + describeMs });
+      // Faces and OCR run side by side after decoding: the longer of the two is what the photo took.
+      const { decodeMs, detectMs, describeMs, ocrMs = 0 } = result.value.timings;
+      return ok({ faces: result.value.faces.length, ms: decodeMs + Math.max(detectMs + describeMs, ocrMs) });
     },
 
     async checkPost(request) {
@@ -90,11 +96,13 @@ export function createPostCheckService(deps: PostCheckServiceDeps): PostCheckSer
         if (result.ok) images.push({ ...result.value, imageIndex: index, name });
         else errors.push({ ...result.error, file: result.error.file ?? name });
       }
-      const roster = await deps.roster();
-      if (!roster.ok && !errors.some((error) => error.code === roster.error.code)) errors.push(roster.error);
+      // Text-only posts are judged too (names, personal data, offensive language, tone): they need the roster and the words, not the engine.
+      const [roster, commonWords] = await Promise.all([deps.roster(), deps.commonWords()]);
+      for (const loaded of [roster, commonWords]) if (!loaded.ok && !errors.some((error) => error.message === loaded.error.message)) errors.push(loaded.error);
 
       const analysed = assembleAnalysis(request, images, errors);
-      return { kind: 'checked', analysis: analysed, verdict: judge(analysed, roster.ok ? roster.value : { people: [], templates: [] }) };
+      const context = { roster: roster.ok ? roster.value : { people: [], templates: [] }, ...(commonWords.ok ? { commonWords: commonWords.value } : {}) };
+      return { kind: 'checked', analysis: analysed, verdict: judge(analysed, context) };
     },
 
     forget: () => cache.clear(),

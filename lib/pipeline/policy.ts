@@ -6,6 +6,8 @@ import type { Severity } from './types';
  */
 export interface Policy {
   severity: Partial<Record<string, Severity>>;
+  /** Camera models the school approves ("Apple iPhone 13"); when set, photos from other devices warn. */
+  approvedDevices?: string[];
 }
 
 export const defaultPolicy: Policy = { severity: {} };

@@ -1,4 +1,7 @@
 import type { CheckError } from '../errors';
+import type { PhotoMetadata } from '../engines/image/exif';
+import type { OcrImageResult } from '../engines/ocr/types';
+import type { TextAnalysis, TextSpan } from '../text/types';
 import type { Box, Point } from './geometry';
 
 export type { Box, Point };
@@ -42,6 +45,8 @@ export interface ImageTimings {
   decodeMs: number;
   detectMs: number;
   describeMs: number;
+  /** Reading the text in the photo; absent when OCR did not run. */
+  ocrMs?: number;
 }
 
 export interface ImageAnalysis {
@@ -51,6 +56,10 @@ export interface ImageAnalysis {
   width: number;
   height: number;
   faces: FaceResult[];
+  /** Text read in the photo, boxes in the same pixels as faces' (the pipeline scales them); null when OCR did not run. */
+  ocr: OcrImageResult | null;
+  /** Location and camera from the photo's EXIF; null when it was not read. */
+  exif: PhotoMetadata | null;
   timings: ImageTimings;
 }
 
@@ -59,6 +68,8 @@ export interface Analysis {
   post: Pick<Post, 'platform' | 'text'>;
   purpose: Purpose;
   images: ImageAnalysis[];
+  /** What the post's words say (personal data, tone, offensive language); names are matched by the rules. */
+  text: TextAnalysis;
   /** Images or analysers that could not run: the post cannot be cleared while any remain. */
   errors: CheckError[];
 }
@@ -76,6 +87,8 @@ export interface Finding {
   /** Plain-language message for staff, naming what was found and what to do. */
   message: string;
   evidence: Evidence[];
+  /** Words of the post's text the finding is about, for highlighting. */
+  textSpans?: TextSpan[];
   /** The roster person the finding is about, if any (never shown for unknown faces). */
   personId?: string;
 }

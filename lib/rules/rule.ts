@@ -4,6 +4,13 @@ import type { Roster } from '../roster/types';
 /** What a rule may read besides the analysis: the school's roster and policy. */
 export interface RuleContext {
   roster: Roster;
+  /**
+   * Ordinary English words (lib/text/common-words.ts): a lone first name that is also a word
+   * ("Rose", "Will") needs evidence that it is a name. Without it every first name counts.
+   */
+  commonWords?: ReadonlySet<string>;
+  /** Camera models the school approves ("Apple iPhone 13"); when set, photos from other devices warn. */
+  approvedDevices?: string[];
 }
 
 /** A finding before the school's policy has set its severity. */

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { corpusAvailable, corpusDir } from '../support/corpus';
 import { browserBench } from '../e2e/support/browser-bench';
 import { faceBench } from './faces';
+import { ocrBench } from './ocr';
 import type { BenchRow, BenchSection, BenchSectionResult } from './section';
 
-const sections: BenchSection[] = [faceBench, browserBench];
+const sections: BenchSection[] = [faceBench, ocrBench, browserBench];
 
 function formatValue(row: BenchRow): string {
   const value = typeof row.value === 'number' ? (Number.isInteger(row.value) ? String(row.value) : row.value.toFixed(3)) : row.value;

@@ -1,12 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusNote, corpusPath } from '../support/corpus';
-import { corpusCase } from './support/corpus-posts';
+import { corpusCase, onlyDocuments } from './support/corpus-posts';
 import { launchWithExtension, stopExtensionContext, type ExtensionBrowser } from './support/extension-browser';
-import { buildExtension, withoutWasm } from './support/extension-build';
+import { buildExtension, TESSERACT_CORES, TFJS_WASM, withoutFiles } from './support/extension-build';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { importRosterThroughOptions } from './support/options-page';
 import { attachToVerdictMs, panel, postToSendMs, sentPosts, startVerdictClock } from './support/x-page';
@@ -65,6 +66,12 @@ async function pasteImage(page: Page, editorSelector: string, file: string, name
 
 const settle = (page: Page) => page.waitForTimeout(500);
 
+/** Every way the corpus roster writes a pupil's full name: legal or preferred forename, then surname. */
+function rosterFullNames(): Set<string> {
+  const rows = Papa.parse<Record<string, string>>(readFileSync(corpusPath('roster', 'roster.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  return new Set(rows.flatMap((row) => [`${row['Legal Forename']} ${row['Legal Surname']}`, `${row['Preferred Forename']} ${row['Legal Surname']}`]));
+}
+
 /** The bit of the service worker's `chrome` the tests read. */
 interface SessionStorageScope {
   chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
@@ -75,6 +82,13 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
   let sessionStart = 0;
   const pupil = corpusCase('a post on X with one photo of a consented pupil that passes', (post) => post.platform === 'x' && post.expected === 'pass' && post.images.length === 1 && post.images[0]!.startsWith('faces/identities/'));
   const stranger = corpusCase('a post with one photo blocked only for an unknown face', (post) => post.expected === 'block' && post.images.length === 1 && post.reasons.join() === 'face_unknown');
+  const namedCertificate = corpusCase(
+    "a post blocked only for a pupil's name on a certificate photo",
+    (post) => post.images.length === 1 && post.reasons.join() === 'name_in_image' && onlyDocuments(post, ['certificate']),
+  );
+  const blankDocument = corpusCase('a post of a blank document that passes', (post) => post.expected === 'pass' && post.images.length === 1 && onlyDocuments(post, ['negative']));
+  const namedInText = corpusCase("a text-only post blocked only for a pupil's name", (post) => post.images.length === 0 && post.expected === 'block' && post.reasons.join() === 'name_in_text');
+  const negativeTone = corpusCase('a text-only post that only warns for its tone', (post) => post.images.length === 0 && post.expected === 'warn' && post.reasons.join() === 'negative_tone');
 
   beforeAll(async () => {
     sessionStart = Date.now();
@@ -99,7 +113,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
     await settle(page);
     expect(await sentPosts(page)).toEqual([]);
     await expect(panel(page, 'block').getByText('Your post has not been sent.').count()).resolves.toBe(1);
-    expect(await panel(page, 'block').locator('.cp-face').count()).toBeGreaterThan(0);
+    expect(await panel(page, 'block').locator('.cp-mark-face').count()).toBeGreaterThan(0);
     await expect(panel(page, 'block').getByRole('button').count()).resolves.toBe(0);
     await screenshot(page, 'block-unknown-face');
     // The popup lists the tab's verdicts from session storage, written by the service worker.
@@ -151,13 +165,82 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
     await page.close();
   });
 
-  it('lets a text-only post straight through, once', async () => {
+  it('checks the words of a text-only post and sends it once when they pass', async () => {
     const page = await openX(browser, '/home');
     await page.locator('[data-testid="tweetTextarea_0"]').fill('School closes at 2pm on Friday.');
+    // Pressed at once: the check of the words is held for, then the post goes.
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     await page.getByText('Your post was sent.').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await settle(page);
     expect(await sentPosts(page)).toEqual([{ at: expect.any(Number), texts: ['School closes at 2pm on Friday.'], images: 0 }]);
+    await page.close();
+  });
+
+  it("holds a pupil's full name typed in the post, highlighting the name in a quote of the text", async () => {
+    const page = await openX(browser, '/home');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill(namedInText.text);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([]);
+    const quote = panel(page, 'block').getByRole('figure', { name: "In the post's text:" });
+    await expect(quote.locator('blockquote').textContent()).resolves.toContain(namedInText.text.slice(0, 20));
+    const highlighted = await quote.locator('mark.cp-words-block').evaluateAll((marks) => marks.map((mark) => mark.firstChild?.textContent ?? ''));
+    expect(highlighted.length).toBeGreaterThan(0);
+    expect(highlighted.every((words) => namedInText.text.includes(words))).toBe(true);
+    expect(rosterFullNames()).toContain(highlighted.join(' '));
+    await expect(panel(page, 'block').getByRole('button').count()).resolves.toBe(0);
+    await screenshot(page, 'block-name-in-text');
+    await page.close();
+  });
+
+  it('asks for "Post anyway" on a negative post, then sends it exactly once', async () => {
+    const page = await openX(browser, '/home');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill(negativeTone.text);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await panel(page, 'warn').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([]);
+    await expect(panel(page, 'warn').locator('mark.cp-words-warn').count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'warn-negative-tone');
+    // Keyboard, as staff may: focus is on the panel's heading after the held press.
+    await panel(page, 'warn').getByRole('button', { name: 'Post anyway' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Your post was sent.').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([{ at: expect.any(Number), texts: [negativeTone.text], images: 0 }]);
+    await page.close();
+  });
+
+  it("holds a certificate with a pupil's name on it, the name boxed on the photo", async () => {
+    const page = await openX(browser, '/home');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill(namedCertificate.text);
+    await page.locator('[data-testid="fileInput"]').setInputFiles(namedCertificate.imagePaths[0]!);
+    await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    timings.documentAttachToVerdictMs = await attachToVerdictMs(page);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([]);
+    const names = panel(page, 'block').locator('.cp-mark-text.cp-mark-block');
+    expect(await names.count()).toBeGreaterThan(0);
+    await expect(names.first().textContent()).resolves.toBe('Name 1');
+    await expect(panel(page, 'block').getByRole('img', { name: /Name 1: must not be posted/ }).count()).resolves.toBe(1);
+    await expect(panel(page, 'block').getByRole('list', { name: 'What Checkpost found' }).textContent()).resolves.toMatch(/the photo shows "/);
+    await screenshot(page, 'block-name-on-certificate');
+    await page.close();
+  });
+
+  it('passes a blank certificate and sends it exactly once', async () => {
+    const page = await openX(browser, '/compose/post');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill(blankDocument.text);
+    await page.locator('[data-testid="fileInput"]').setInputFiles(blankDocument.imagePaths[0]!);
+    await panel(page, 'passed').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    timings.blankDocumentAttachToVerdictMs = await attachToVerdictMs(page);
+    await screenshot(page, 'passed-blank-certificate');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await page.getByText('Your post was sent.').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([{ at: expect.any(Number), texts: [blankDocument.text], images: 1 }]);
     await page.close();
   });
 
@@ -254,7 +337,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
   it('shows in the popup that the models are ready and who is enrolled', async () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await popup.getByText(/Face models: ready/).waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await popup.getByText(/Face and text models: ready/).waitFor({ timeout: VERDICT_TIMEOUT_MS });
     timings.engineLoadMs = Number((await popup.getByRole('status').textContent())?.match(/loaded in ([\d.]+) s/)?.[1] ?? Number.NaN) * 1000;
     await expect(popup.getByText(/pupils on the roster; \d+ with a face template/).count()).resolves.toBe(1);
     await screenshot(popup, 'popup');
@@ -270,7 +353,7 @@ describe('Checkpost with an engine that cannot load, in Chromium', () => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    browser = await launchWithExtension(withoutWasm(extensionDir), server.port);
+    browser = await launchWithExtension(withoutFiles(extensionDir, TFJS_WASM), server.port);
   });
 
   afterAll(async () => {
@@ -287,6 +370,31 @@ describe('Checkpost with an engine that cannot load, in Chromium', () => {
     await screenshot(page, 'cannot-check-engine-failed');
     await panel(page, 'cannot_check').getByRole('button', { name: 'Retry' }).click();
     await panel(page, 'cannot_check').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await settle(page);
+    expect(await sentPosts(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Checkpost with a text reader that cannot start, in Chromium', () => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchWithExtension(withoutFiles(extensionDir, TESSERACT_CORES), server.port);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('holds a post with a photo rather than checking its faces alone', async () => {
+    const page = await openX(browser, '/home');
+    await page.locator('[data-testid="tweetTextarea_0"]').fill('Sports day');
+    await page.locator('[data-testid="fileInput"]').setInputFiles(STRANGERS_PHOTO);
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await panel(page, 'cannot_check').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await expect(panel(page, 'cannot_check').textContent()).resolves.toMatch(/text reader could not start/);
+    await screenshot(page, 'cannot-check-text-reader-failed');
     await settle(page);
     expect(await sentPosts(page)).toEqual([]);
     await page.close();

@@ -25,7 +25,7 @@ describe.skipIf(!corpusAvailable)(`checkPost on the corpus roster ${corpusNote}`
     if (!imported.roster) throw new Error(imported.reportText);
     roster = imported.roster;
   });
-  afterAll(() => checker?.faces.dispose());
+  afterAll(() => checker?.dispose());
 
   const check = (...images: PostImage[]) => checkPost({ platform: 'x', text: '', images }, { ...checker, roster });
 

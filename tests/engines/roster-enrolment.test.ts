@@ -17,7 +17,7 @@ describe('roster enrolment with the real face engine', () => {
     if (!loaded.ok) throw new Error(loaded.error.message);
     checker = loaded.value;
   });
-  afterAll(() => checker?.faces.dispose());
+  afterAll(() => checker?.dispose());
 
   async function importWith(photos: Record<string, (path: string) => Promise<void> | void>, rows: string[]) {
     const folder = mkdtempSync(join(tmpdir(), 'checkpost-roster-'));

@@ -30,11 +30,20 @@ export function anImage(faces: FaceResult[], overrides: Partial<ImageAnalysis> =
     width: 800,
     height: 600,
     faces,
+    ocr: null,
+    exif: null,
     timings: { decodeMs: 1, detectMs: 1, describeMs: 1 },
     ...overrides,
   };
 }
 
 export function anAnalysis(images: ImageAnalysis[], overrides: Partial<Analysis> = {}): Analysis {
-  return { post: { platform: 'x', text: '' }, purpose: 'social_media', images, errors: [], ...overrides };
+  return {
+    post: { platform: 'x', text: '' },
+    purpose: 'social_media',
+    images,
+    text: { personalData: [], tone: { sentences: [], negative: [] }, offensive: [] },
+    errors: [],
+    ...overrides,
+  };
 }

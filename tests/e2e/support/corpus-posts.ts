@@ -17,3 +17,21 @@ export function corpusCase(description: string, matches: (post: CorpusCase) => b
   if (found === undefined) throw new Error(`The corpus has no post case that is ${description}.`);
   return { ...found, imagePaths: found.images.map((image) => corpusPath(image)) };
 }
+
+export interface CorpusDocument {
+  /** Relative to the corpus folder, as in the post cases. */
+  file: string;
+  kind: 'certificate' | 'work' | 'negative';
+  /** Roster full names legible in the image. */
+  names_visible: string[];
+  faces_in_image: number;
+}
+
+/** The corpus's labelled documents (certificates, pupils' work and negatives). */
+export const corpusDocuments = (): CorpusDocument[] => JSON.parse(readFileSync(corpusPath('documents', 'documents.json'), 'utf8')) as CorpusDocument[];
+
+/** Whether a post's photos are all documents of these kinds, none with a face in it. */
+export function onlyDocuments(post: Pick<CorpusCase, 'images'>, kinds: CorpusDocument['kind'][]): boolean {
+  const documents = corpusDocuments();
+  return post.images.length > 0 && post.images.every((image) => documents.some((doc) => doc.file === image && kinds.includes(doc.kind) && doc.faces_in_image === 0));
+}

@@ -14,8 +14,13 @@ export function buildExtension(): string {
   return join(ROOT, '.output', 'chrome-mv3-e2e');
 }
 
-/** A copy of a build with every WebAssembly binary removed: the engine cannot load. */
-export function withoutWasm(buildDir: string): string {
+/** The face models' WebAssembly runtime (tfjs): without it the face engine cannot load. */
+export const TFJS_WASM = /\.wasm$/;
+/** tesseract.js's cores (their wasm is inside the .wasm.js): without them the text reader cannot start. */
+export const TESSERACT_CORES = /^tesseract-core-.*\.wasm\.js$/;
+
+/** A copy of a build with every file whose name matches removed, so part of the engine cannot load. */
+export function withoutFiles(buildDir: string, names: RegExp): string {
   const copy = mkdtempSync(join(tmpdir(), 'checkpost-broken-'));
   cpSync(buildDir, copy, { recursive: true });
   const removed: string[] = [];
@@ -23,13 +28,13 @@ export function withoutWasm(buildDir: string): string {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.wasm')) {
+      else if (names.test(name)) {
         rmSync(path);
         removed.push(path);
       }
     }
   };
   walk(copy);
-  if (removed.length === 0) throw new Error(`No .wasm files in ${buildDir}: the build does not package the engine.`);
+  if (removed.length === 0) throw new Error(`No file matching ${String(names)} in ${buildDir}: the build does not package the engine.`);
   return copy;
 }

@@ -13,8 +13,8 @@ export async function importRosterThroughOptions(browser: ExtensionBrowser, csv:
 }
 
 /** Sends one Checkpost message from an extension page, as the popup or options page do, and returns the reply. */
-export const askExtension = (page: Page, type: string): Promise<{ ok: boolean; value?: unknown }> =>
+export const askExtension = (page: Page, type: string, request: unknown = null): Promise<{ ok: boolean; value?: unknown }> =>
   page.evaluate(
     (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: unknown }> } } }).chrome.runtime.sendMessage(message),
-    { checkpost: type, hop: 'to_background', request: null },
+    { checkpost: type, hop: 'to_background', request },
   );

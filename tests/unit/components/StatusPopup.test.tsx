@@ -15,7 +15,7 @@ describe('StatusPopup', () => {
         verdicts={[{ at: Date.UTC(2025, 0, 31, 10), platform: 'x', status: 'block', photos: 1, summary: 'A face is not on the roster.' }]}
       />,
     );
-    expect(screen.getByRole('status').textContent).toBe('Face models: ready (loaded in 1.8 s).');
+    expect(screen.getByRole('status').textContent).toBe('Face and text models: ready (loaded in 1.8 s).');
     expect(screen.getByText(/45 pupils on the roster; 11 with a face template/)).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Latest verdicts on this tab, newest first' });
     expect(list.textContent).toContain('Blocked');
@@ -24,7 +24,7 @@ describe('StatusPopup', () => {
 
   it('says plainly when the models failed and when no roster is imported', () => {
     render(<StatusPopup status={{ engine: { state: 'failed', error: checkError('engine_load_failed', 'The models could not be loaded.') }, roster: null }} statusError={null} verdicts={[]} />);
-    expect(screen.getByRole('status').textContent).toBe('Face models: not working. The models could not be loaded.');
+    expect(screen.getByRole('status').textContent).toBe('Face and text models: not working. The models could not be loaded.');
     expect(screen.getByText(/No roster imported: every post is held/)).toBeTruthy();
     expect(screen.getByText('No posts checked on this tab yet.')).toBeTruthy();
   });

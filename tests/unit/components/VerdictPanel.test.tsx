@@ -11,8 +11,18 @@ const blockView: PanelView = {
   headline: 'This post cannot be published',
   findings: [{ severity: 'block', message: 'Photo 1 shows a face that is not on the roster.' }],
   problems: [],
-  photos: [{ index: 0, label: 'Photo 1 (class.jpg)', src: 'blob:https://x.com/1', width: 1000, height: 500, faces: [{ box: { x: 100, y: 50, width: 200, height: 100 }, severity: 'block', label: 'Face 1: must not be posted' }] }],
-  advice: 'Remove the photo, crop out the marked faces, or choose another photo.',
+  photos: [
+    {
+      index: 0,
+      label: 'Photo 1 (class.jpg)',
+      src: 'blob:https://x.com/1',
+      width: 1000,
+      height: 500,
+      marks: [{ kind: 'face', box: { x: 100, y: 50, width: 200, height: 100 }, severity: 'block', tag: '1', label: 'Face 1: must not be posted' }],
+    },
+  ],
+  quote: null,
+  advice: 'Remove the photo, crop out or cover the marked faces, or choose another photo.',
   sendHeld: true,
   attention: 1,
 };
@@ -31,10 +41,36 @@ describe('VerdictPanel', () => {
     expect(screen.getByRole('list', { name: 'What Checkpost found' }).textContent).toContain('not on the roster');
     const photo = screen.getByRole('img', { name: 'Photo 1 (class.jpg): Face 1: must not be posted' });
     expect(photo.getAttribute('src')).toBe('blob:https://x.com/1');
-    const box = document.querySelector('.cp-face') as HTMLElement;
+    const box = document.querySelector('.cp-mark-face') as HTMLElement;
     expect([box.style.left, box.style.top, box.style.width, box.style.height]).toEqual(['10.00%', '10.00%', '20.00%', '20.00%']);
     expect(screen.getByText(/What to do:/)).toBeTruthy();
     expect(screen.queryAllByRole('button')).toEqual([]);
+  });
+
+  it('boxes a name read on a certificate as writing, labelled for screen readers', () => {
+    const certificate = { ...blockView.photos[0]!, marks: [{ kind: 'text' as const, box: { x: 250, y: 200, width: 500, height: 50 }, severity: 'block' as const, tag: 'Name 1', label: 'Name 1: must not be posted' }] };
+    renderPanel({ ...blockView, photos: [certificate] });
+    expect(screen.getByRole('img', { name: 'Photo 1 (class.jpg): Name 1: must not be posted' })).toBeTruthy();
+    const box = document.querySelector('.cp-mark-text.cp-mark-block') as HTMLElement;
+    expect([box.style.left, box.style.top, box.style.width, box.style.height]).toEqual(['25.00%', '40.00%', '50.00%', '10.00%']);
+    expect(box.textContent).toBe('Name 1');
+    expect(box.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it("quotes the post's words with the offending ones highlighted and said to need changing", () => {
+    renderPanel({
+      ...blockView,
+      photos: [],
+      quote: [
+        { text: 'Congratulations to ', severity: null },
+        { text: 'Amelia Hughes', severity: 'block' },
+        { text: ' for winning!', severity: null },
+      ],
+    });
+    const quote = screen.getByRole('figure', { name: "In the post's text:" });
+    expect(quote.querySelector('blockquote')?.textContent).toBe('Congratulations to Amelia Hughes (must change) for winning!');
+    const marked = quote.querySelectorAll('mark');
+    expect([...marked].map((mark) => [mark.className, mark.firstChild?.textContent])).toEqual([['cp-words cp-words-block', 'Amelia Hughes']]);
   });
 
   it('asks for an explicit "Post anyway" on a warning', () => {

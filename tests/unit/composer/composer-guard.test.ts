@@ -138,7 +138,7 @@ describe('composer guard', () => {
     if (view?.kind !== 'block') throw new Error('expected a block');
     expect(view.sendHeld).toBe(true);
     expect(view.photos).toEqual([
-      { index: 0, label: 'Photo 1', src: 'blob:https://x.com/a', width: 100, height: 100, faces: [{ box: FACE, severity: 'block', label: 'Face 1: must not be posted' }] },
+      { index: 0, label: 'Photo 1', src: 'blob:https://x.com/a', width: 100, height: 100, marks: [{ kind: 'face', box: FACE, severity: 'block', tag: '1', label: 'Face 1: must not be posted' }] },
     ]);
     expect(page.records.map((record) => record.status)).toEqual(['block']);
   });
@@ -256,6 +256,39 @@ describe('composer guard', () => {
     page.click();
     expect(page.sends).toHaveLength(1);
     expect(page.view()?.kind).toBe('hidden');
+  });
+
+  it('holds a text-only post pressed before its check is back, and sends it once when the words pass', async () => {
+    const engine = scriptedEngine(() => pass);
+    const page = openPage('home-inline.html', engine.client);
+    typeInto(document.querySelector('[data-testid="tweetTextarea_0"]')!, ['Sports day is on Friday.']);
+    page.click();
+    expect(page.sends).toEqual([]);
+    await vi.waitFor(() => expect(page.sends).toHaveLength(1));
+    expect(engine.checks.map((check) => [check.text, check.images])).toContainEqual(['Sports day is on Friday.', []]);
+  });
+
+  it("holds a text-only post that names a pupil, quoting the post with the name highlighted", async () => {
+    const text = 'Congratulations to Amelia Hughes for winning!';
+    const named: Verdict = {
+      status: 'block',
+      findings: [{ ruleId: 'name-in-text', severity: 'block', message: 'The post\'s text names a pupil.', evidence: [], textSpans: [{ start: 19, end: 32 }] }],
+      errors: [],
+    };
+    const engine = scriptedEngine((request) => (request.text === text ? named : pass));
+    const page = openPage('home-inline.html', engine.client);
+    typeInto(document.querySelector('[data-testid="tweetTextarea_0"]')!, [text]);
+    page.guard.scan();
+    page.click();
+    await vi.waitFor(() => expect(page.view()?.kind).toBe('block'));
+    expect(page.sends).toEqual([]);
+    const view = page.view();
+    if (view?.kind !== 'block') throw new Error('expected a block');
+    expect(view.sendHeld).toBe(true);
+    expect(view.quote?.filter((segment) => segment.severity !== null).map((segment) => segment.text)).toEqual(['Amelia Hughes']);
+    page.click();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(page.sends).toEqual([]);
   });
 
   it('names a photo after the file it was picked from, analysed before its preview appeared', async () => {

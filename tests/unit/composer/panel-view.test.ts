@@ -34,11 +34,72 @@ describe('verdict panel view', () => {
       { severity: 'block', message: 'Unknown face.' },
       { severity: 'warn', message: 'Too small to tell.' },
     ]);
-    expect(view.photos.map((photo) => [photo.label, photo.width, photo.faces.map((face) => face.label)])).toEqual([
-      ['Photo 1 (class.jpg)', 800, ['Face 1: needs checking']],
-      ['Photo 2', 1600, ['Face 1: must not be posted', 'Face 2: must not be posted']],
+    expect(view.photos.map((photo) => [photo.label, photo.width, photo.marks.map((mark) => [mark.kind, mark.tag, mark.label])])).toEqual([
+      ['Photo 1 (class.jpg)', 800, [['face', '1', 'Face 1: needs checking']]],
+      [
+        'Photo 2',
+        1600,
+        [
+          ['face', '1', 'Face 1: must not be posted'],
+          ['face', '2', 'Face 2: must not be posted'],
+        ],
+      ],
     ]);
-    expect(view.advice).toMatch(/Remove the photo, crop out the marked faces, or choose another photo/);
+    expect(view.quote).toBeNull();
+    expect(view.advice).toBe('Remove the photo, crop out or cover the marked faces, or choose another photo. Checkpost checks again as soon as you change the post.');
+  });
+
+  it('outlines a name read on a photo as writing, not as a face, and numbers names apart from faces', () => {
+    const verdict: Verdict = {
+      status: 'block',
+      findings: [
+        { ruleId: 'face-unknown', severity: 'block', message: 'Unknown face.', evidence: [{ imageIndex: 0, box: { x: 1, y: 1, width: 5, height: 5 } }] },
+        { ruleId: 'name-in-image', severity: 'block', message: 'The photo shows "Amelia Hughes".', evidence: [{ imageIndex: 0, box: { x: 100, y: 200, width: 300, height: 40 } }] },
+        { ruleId: 'name-unreadable', severity: 'warn', message: 'Could not read the name on this sheet.', evidence: [{ imageIndex: 0, box: { x: 100, y: 300, width: 300, height: 40 } }] },
+      ],
+      errors: [],
+    };
+    const view = verdictView(verdict, analysis([[1000, 700]]), photos.slice(0, 1), false, 0);
+    if (view.kind !== 'block') throw new Error('expected a block');
+    expect(view.photos[0]?.marks.map((mark) => [mark.kind, mark.severity, mark.tag, mark.label])).toEqual([
+      ['face', 'block', '1', 'Face 1: must not be posted'],
+      ['text', 'block', 'Name 1', 'Name 1: must not be posted'],
+      ['text', 'warn', 'Name 2', 'Name 2: needs checking'],
+    ]);
+    expect(view.photos[0]?.marks[1]?.box).toEqual({ x: 100, y: 200, width: 300, height: 40 });
+    expect(view.advice).toMatch(/^Remove the photo, crop out or cover the marked faces and names, or choose another photo\./);
+  });
+
+  it("quotes the post's text with the words each finding is about highlighted, the most serious finding winning", () => {
+    const text = 'Well done Amelia Hughes! Disgraceful parking again.';
+    const verdict: Verdict = {
+      status: 'block',
+      findings: [
+        { ruleId: 'name-in-text', severity: 'block', message: 'Names a pupil.', evidence: [], textSpans: [{ start: 10, end: 16 }, { start: 17, end: 23 }] },
+        { ruleId: 'negative-tone', severity: 'warn', message: 'Negative.', evidence: [], textSpans: [{ start: 25, end: 51 }, { start: 17, end: 23 }] },
+      ],
+      errors: [],
+    };
+    const view = verdictView(verdict, anAnalysis([], { post: { platform: 'x', text } }), [], true, 1);
+    if (view.kind !== 'block') throw new Error('expected a block');
+    expect(view.quote).toEqual([
+      { text: 'Well done ', severity: null },
+      { text: 'Amelia Hughes', severity: 'block' },
+      { text: '! ', severity: null },
+      { text: 'Disgraceful parking again.', severity: 'warn' },
+    ]);
+    expect(view.quote?.map((segment) => segment.text).join('')).toBe(text);
+    expect(view.photos).toEqual([]);
+    expect(view.advice).toBe('Change or remove the highlighted words. Checkpost checks again as soon as you change the post.');
+  });
+
+  it('asks to look again at highlighted words before "Post anyway" on a warning about the text', () => {
+    const text = 'Disgraceful behaviour at pick-up today.';
+    const verdict: Verdict = { status: 'warn', findings: [{ ruleId: 'negative-tone', severity: 'warn', message: 'Negative.', evidence: [], textSpans: [{ start: 0, end: text.length }] }], errors: [] };
+    const view = verdictView(verdict, anAnalysis([], { post: { platform: 'x', text } }), [], true, 1);
+    expect(view).toMatchObject({ kind: 'warn', quote: [{ text, severity: 'warn' }] });
+    if (view.kind !== 'warn') throw new Error('expected a warning');
+    expect(view.advice).toBe('Look again at the highlighted words. If the post is right as it is, press "Post anyway"; otherwise change it.');
   });
 
   it('lists what could not be checked and tells staff to retry', () => {

@@ -9,6 +9,7 @@ import { bytesToBase64 } from '../../../lib/messaging/base64';
 import type { ImageUpload } from '../../../lib/messaging/protocol';
 import type { Roster } from '../../../lib/roster/types';
 import { corpusAvailable, corpusNote, corpusPath } from '../../support/corpus';
+import { corpusCase, onlyDocuments } from '../../e2e/support/corpus-posts';
 
 async function upload(path: string, name: string): Promise<ImageUpload> {
   const bytes = new Uint8Array(readFileSync(path));
@@ -30,11 +31,11 @@ describe.skipIf(!corpusAvailable)(`post check service on the corpus roster ${cor
     const imported = await loadRosterFile(corpusPath('roster', 'roster.csv'), checker);
     if (imported.roster === null) throw new Error(imported.reportText);
     roster = imported.roster;
-    service = createPostCheckService({ engine: async () => ok(checker), roster: async () => ok(roster) });
+    service = createPostCheckService({ engine: async () => ok(checker), roster: async () => ok(roster), commonWords: async () => ok(checker.commonWords) });
     pupil = await upload(corpusPath('faces', 'identities', 'amelia_hughes', '02.jpg'), 'star.jpg');
     strangers = await upload(corpusPath('faces', 'groups', 'g07_staircase_fifteen.jpg'), 'staff-day.jpg');
   });
-  afterAll(() => checker?.faces.dispose());
+  afterAll(() => checker?.dispose());
 
   it('asks for photos it has not analysed instead of guessing', async () => {
     expect(await service.checkPost({ platform: 'x', text: 'Hi', images: [{ hash: pupil.hash, name: 'star.jpg' }], errors: [] })).toEqual({ kind: 'missing', hashes: [pupil.hash] });
@@ -80,13 +81,72 @@ describe.skipIf(!corpusAvailable)(`post check service on the corpus roster ${cor
     const flaky = createPostCheckService({
       engine: async () => (engineUp ? ok(checker) : err(checkError('engine_load_failed', 'The models did not load.'))),
       roster: async () => ok(roster),
+      commonWords: async () => ok(checker.commonWords),
     });
     expect(await flaky.analyseImage(pupil)).toEqual(err(checkError('engine_load_failed', 'The models did not load.')));
     engineUp = true;
     expect(await flaky.analyseImage(pupil)).toMatchObject({ ok: true });
 
-    const noRoster = createPostCheckService({ engine: async () => ok(checker), roster: async () => err(checkError('roster_missing', 'No roster has been imported.')) });
+    const noRoster = createPostCheckService({
+      engine: async () => ok(checker),
+      roster: async () => err(checkError('roster_missing', 'No roster has been imported.')),
+      commonWords: async () => ok(checker.commonWords),
+    });
     const textOnly = await noRoster.checkPost({ platform: 'x', text: 'School closes at 2pm', images: [], errors: [] });
     expect(textOnly).toMatchObject({ kind: 'checked', verdict: { status: 'cannot_check', errors: [{ code: 'roster_missing' }] } });
+  });
+
+  it('judges text-only posts by the text rules, the pupil named in the words marked by character range', async () => {
+    const named = corpusCase('a text-only post blocked only for a pupil named in full', (post) => post.images.length === 0 && post.reasons.join() === 'name_in_text' && post.expected === 'block');
+    const reply = await service.checkPost({ platform: 'x', text: named.text, images: [], errors: [] });
+    if (reply.kind !== 'checked') throw new Error('expected a verdict');
+    expect(reply.verdict.status).toBe('block');
+    const finding = reply.verdict.findings.find((candidate) => candidate.ruleId === 'name-in-text');
+    const person = roster.people.find((candidate) => candidate.id === finding?.personId);
+    const spans = finding?.textSpans ?? [];
+    expect(spans.length).toBeGreaterThan(0);
+    expect(person).toBeDefined();
+    expect(spans.map((span) => named.text.slice(span.start, span.end)).join(' ')).toContain(person!.surname);
+
+    const negative = corpusCase('a text-only post that only warns for its tone', (post) => post.images.length === 0 && post.expected === 'warn');
+    expect(await service.checkPost({ platform: 'x', text: negative.text, images: [], errors: [] })).toMatchObject({ kind: 'checked', verdict: { status: 'warn' } });
+  });
+
+  it('reads the text on a certificate: a pupil named on it is held with the name boxed, a blank one passes', async () => {
+    const named = corpusCase('a post held only for a name on a document photo', (post) => post.reasons.join() === 'name_in_image' && onlyDocuments(post, ['certificate']) && post.images.length === 1);
+    const blank = corpusCase('a post of a blank document that passes', (post) => post.expected === 'pass' && onlyDocuments(post, ['negative']));
+    const certificate = await upload(named.imagePaths[0]!, 'certificate.jpg');
+    const empty = await upload(blank.imagePaths[0]!, 'blank.jpg');
+    expect(await service.analyseImage(certificate)).toMatchObject({ ok: true });
+    expect(await service.analyseImage(empty)).toMatchObject({ ok: true });
+
+    const held = await service.checkPost({ platform: 'x', text: named.text, images: [{ hash: certificate.hash, name: 'certificate.jpg' }], errors: [] });
+    if (held.kind !== 'checked') throw new Error('expected a verdict');
+    expect(held.verdict.status).toBe('block');
+    const finding = held.verdict.findings.find((candidate) => candidate.ruleId === 'name-in-image');
+    const image = held.analysis.images[0]!;
+    expect(finding?.evidence.length).toBeGreaterThan(0);
+    // Boxes are in the photo's own pixels, as the panel draws them on its thumbnail.
+    for (const { imageIndex, box } of finding?.evidence ?? []) {
+      expect(imageIndex).toBe(0);
+      expect(box).toBeDefined();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(image.width + 1);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(image.height + 1);
+    }
+
+    const passed = await service.checkPost({ platform: 'x', text: blank.text, images: [{ hash: empty.hash, name: 'blank.jpg' }], errors: [] });
+    expect(passed).toMatchObject({ kind: 'checked', verdict: { status: 'pass', findings: [] } });
+  });
+
+  it('holds every post while the word list the name rules need is missing', async () => {
+    const noWords = createPostCheckService({
+      engine: async () => ok(checker),
+      roster: async () => ok(roster),
+      commonWords: async () => err(checkError('engine_load_failed', 'The word list did not load.')),
+    });
+    expect(await noWords.checkPost({ platform: 'x', text: 'School closes at 2pm', images: [], errors: [] })).toMatchObject({
+      kind: 'checked',
+      verdict: { status: 'cannot_check', errors: [{ message: 'The word list did not load.' }] },
+    });
   });
 });

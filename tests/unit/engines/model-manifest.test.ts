@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FACE_MODEL_PATHS } from '../../../lib/engines/face/face-models';
 import { nodeModelFiles } from '../../../lib/engines/face/model-files-node';
-import { MODELS_BUILD_DIR, PACKAGED_FILES } from '../../../models/manifest';
+import { COMMON_WORDS_PATH, MODELS_BUILD_DIR, OCR_BUILD_PATHS, PACKAGED_FILES } from '../../../models/manifest';
 
-const require = createRequire(import.meta.url);
-const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
-const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'models', 'README.md'), 'utf8');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+// As the build reads them: some packages (dictionary-en-gb) export neither package.json nor their data files.
+const packageDir = (name: string): string => join(ROOT, 'node_modules', name);
+const readme = readFileSync(join(ROOT, 'models', 'README.md'), 'utf8');
 
 describe('models/manifest.ts', () => {
   it.each(PACKAGED_FILES.map((file) => [file.path, file] as const))('%s is installed exactly as listed', (_, file) => {
@@ -31,6 +31,22 @@ describe('models/manifest.ts', () => {
       const folder = modelPath.slice(0, modelPath.lastIndexOf('/') + 1);
       for (const shard of groups.flatMap((group) => group.paths)) expect(listed).toContain(folder + shard);
     }
+  });
+
+  it('lists every file tesseract.js loads in the extension, so it never falls back to its CDN', () => {
+    const listed = new Set(PACKAGED_FILES.map((file) => file.path));
+    expect(listed).toContain(OCR_BUILD_PATHS.worker);
+    // With a folder as corePath and OEM 1 (LSTM only), the worker picks one of these by the browser's wasm features.
+    for (const variant of ['relaxedsimd-lstm', 'simd-lstm', 'lstm']) expect(listed).toContain(`${OCR_BUILD_PATHS.coreDir}/tesseract-core-${variant}.wasm.js`);
+    expect(listed).toContain(`${OCR_BUILD_PATHS.langDir}/eng.traineddata.gz`);
+    expect(listed).toContain(COMMON_WORDS_PATH);
+  });
+
+  it("packages the core builds the installed tesseract.js worker asks for", () => {
+    const getCore = readFileSync(join(packageDir('tesseract.js'), 'src', 'worker-script', 'browser', 'getCore.js'), 'utf8');
+    const asked = [...getCore.matchAll(/\/(tesseract-core-[\w-]*lstm\.wasm\.js)/g)].map((match) => match[1]);
+    expect(asked.length).toBeGreaterThan(0);
+    for (const name of asked) expect(PACKAGED_FILES.map((file) => file.path)).toContain(`${OCR_BUILD_PATHS.coreDir}/${name}`);
   });
 
   it('lists each path once', () => {

@@ -1,0 +1,21 @@
+import type { Rule, RuleFinding } from './rule';
+
+/** A photo that records where it was taken can reveal a pupil's home or a trip's whereabouts. */
+export const photoLocation: Rule = {
+  id: 'photo-location',
+  title: 'Photo records its location',
+  defaultSeverity: 'warn',
+  check: (analysis) =>
+    analysis.images.flatMap((image): RuleFinding[] =>
+      image.exif?.location
+        ? [
+            {
+              message:
+                `${image.name}: the photo records where it was taken (GPS location in its details), which could reveal a pupil's home. ` +
+                'Post a copy without location data (turn off location in the camera, or export the photo again).',
+              evidence: [{ imageIndex: image.imageIndex }],
+            },
+          ]
+        : [],
+    ),
+};
