@@ -48,12 +48,14 @@ function OptionsPage() {
       };
       setProgress('Reading the roster…');
       const result = await importRoster({ csv: new Uint8Array(await csv.arrayBuffer()), csvName: csv.name, readPhoto: pickedPhotoReader(photos), enrolPhoto, modelId: engine.value.modelId });
-      setReport(result.report);
-      if (result.roster === null) return undefined;
+      if (result.roster === null) return setReport(result.report);
+      setProgress('Saving the roster…');
       await saveRoster({ roster: result.roster, modelId: engine.value.modelId, csvName: csv.name, importedAt: new Date().toISOString(), report: result.report });
       const status = await sendMessage('reloadRoster', null, { timeoutMs: ENGINE_WAIT_MS, what: 'Switching to the new roster' });
       // Open composers drop verdicts judged against the old roster once the engine has the new one.
       await rosterVersion.setValue(new Date().toISOString());
+      // "Roster imported" only once it is saved: closing the page earlier would otherwise lose it.
+      setReport(result.report);
       if (status.ok) setCurrent(status.value.roster);
       else setError(`The roster was saved, but Checkpost could not switch to it yet (${status.error.message}). Restart the browser to use it.`);
     } catch (thrown) {

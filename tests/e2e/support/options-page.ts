@@ -9,6 +9,8 @@ export async function importRosterThroughOptions(browser: ExtensionBrowser, csv:
   await options.getByLabel('Photos folder').setInputFiles(photosDir);
   await options.getByRole('button', { name: 'Import roster' }).click();
   await options.getByRole('heading', { name: /Roster (not )?imported/ }).waitFor({ timeout: 120_000 });
+  // The import is over when the button is back, whatever its outcome.
+  await options.getByRole('button', { name: 'Import roster' }).waitFor({ timeout: 60_000 });
   return options;
 }
 
