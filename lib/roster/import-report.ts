@@ -12,6 +12,26 @@ const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ',': 'comma', ';': 'semi
 /** How many people a list names before it counts the rest. */
 const NAMES_LISTED = 10;
 
+/** A report of an import that read nothing yet: every count zero, every list empty. */
+export function emptyImportReport(csvName: string): ImportReport {
+  return {
+    csvName,
+    imported: false,
+    rowsRead: 0,
+    pupils: 0,
+    staff: 0,
+    peopleImported: 0,
+    templatesBuilt: 0,
+    errors: [],
+    warnings: [],
+    withoutPhotos: [],
+    photosNotUsed: [],
+    duplicates: [],
+    ignoredColumns: [],
+    photosChecked: false,
+  };
+}
+
 /** "1 face template", "3 face templates". */
 const count = (n: number, singular: string, plural = `${singular}s`): string => `${n} ${n === 1 ? singular : plural}`;
 

@@ -1,4 +1,5 @@
 import { decodeText } from './decode-text';
+import { emptyImportReport } from './import-report';
 import { enrolPhotos, planPhotos } from './enrol-people';
 import { parseRoster } from './parse-roster';
 import type { EnrolPhoto, ImportReport, PhotoReader, Roster } from './types';
@@ -30,47 +31,25 @@ export interface ImportResult {
 export async function importRoster(input: ImportRosterInput): Promise<ImportResult> {
   const decoded = decodeText(input.csv, input.csvName);
   if (!decoded.ok) {
-    return {
-      roster: null,
-      report: {
-        csvName: input.csvName,
-        imported: false,
-        rowsRead: 0,
-        pupils: 0,
-        staff: 0,
-        peopleImported: 0,
-        templatesBuilt: 0,
-        errors: [{ message: decoded.error.message }],
-        warnings: [],
-        withoutPhotos: [],
-        photosNotUsed: [],
-        duplicates: [],
-        ignoredColumns: [],
-        photosChecked: false,
-      },
-    };
+    return { roster: null, report: { ...emptyImportReport(input.csvName), errors: [{ message: decoded.error.message }] } };
   }
 
   const parsed = parseRoster(decoded.value.text);
   const people = parsed.personRows.map(({ person }) => person);
   const plan = planPhotos(parsed.personRows);
   const report: ImportReport = {
-    csvName: input.csvName,
-    imported: false,
+    ...emptyImportReport(input.csvName),
     encoding: decoded.value.encoding,
     delimiter: parsed.delimiter,
     rowsRead: parsed.rowsRead,
     pupils: people.filter((person) => person.role === 'pupil').length,
     staff: people.filter((person) => person.role === 'staff').length,
-    peopleImported: 0,
-    templatesBuilt: 0,
     errors: parsed.errors,
     warnings: parsed.warnings,
     withoutPhotos: plan.withoutPhotos,
     photosNotUsed: plan.photosNotUsed,
     duplicates: parsed.duplicates,
     ignoredColumns: parsed.ignoredColumns,
-    photosChecked: false,
   };
   if (report.errors.length > 0) return { report, roster: null };
 

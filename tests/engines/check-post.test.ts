@@ -3,11 +3,12 @@ import { basename } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadNodeChecker, loadRosterFile, type NodeChecker } from '../../lib/cli/node-checker';
+import type { NodeChecker } from '../../lib/cli/node-checker';
 import { checkPost } from '../../lib/pipeline/check-post';
 import type { PostImage } from '../../lib/pipeline/types';
 import type { Roster } from '../../lib/roster/types';
 import { corpusAvailable, corpusNote, corpusPath } from '../support/corpus';
+import { loadCorpusChecker } from '../support/corpus-checker';
 
 const photo = (path: string): PostImage => ({ id: path, name: basename(path), bytes: new Uint8Array(readFileSync(path)) });
 const bytesPhoto = (name: string, bytes: Uint8Array): PostImage => ({ id: name, name, bytes });
@@ -18,12 +19,7 @@ describe.skipIf(!corpusAvailable)(`checkPost on the corpus roster ${corpusNote}`
   let roster: Roster;
 
   beforeAll(async () => {
-    const loaded = await loadNodeChecker();
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    checker = loaded.value;
-    const imported = await loadRosterFile(corpusPath('roster', 'roster.csv'), checker);
-    if (!imported.roster) throw new Error(imported.reportText);
-    roster = imported.roster;
+    ({ checker, roster } = await loadCorpusChecker());
   });
   afterAll(() => checker?.dispose());
 

@@ -1,5 +1,6 @@
 import type { Analysis, FaceIdentity, FaceResult, ImageAnalysis } from '../../lib/pipeline/types';
-import type { Person, Roster } from '../../lib/roster/types';
+import { emptyImportReport } from '../../lib/roster/import-report';
+import type { ImportReport, Person, Roster } from '../../lib/roster/types';
 
 /** Test builders: a valid default, overridden only where a test cares. */
 export function aPerson(overrides: Omit<Partial<Person>, 'consents'> & { consents?: Partial<Person['consents']> } = {}): Person {
@@ -47,3 +48,11 @@ export function anAnalysis(images: ImageAnalysis[], overrides: Partial<Analysis>
     ...overrides,
   };
 }
+
+/** The report of a clean import of roster.csv, overridden where a test cares. */
+export const anImportReport = (overrides: Partial<ImportReport> = {}): ImportReport => ({
+  ...emptyImportReport('roster.csv'),
+  imported: true,
+  photosChecked: true,
+  ...overrides,
+});

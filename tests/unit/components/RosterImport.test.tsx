@@ -3,25 +3,17 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RosterImport } from '../../../components/options/RosterImport';
 import type { ImportReport } from '../../../lib/roster/types';
+import { anImportReport } from '../../support/builders';
 
 afterEach(cleanup);
 
-const report: ImportReport = {
-  csvName: 'roster.csv',
+const report: ImportReport = anImportReport({
   imported: false,
+  photosChecked: false,
   rowsRead: 3,
   pupils: 3,
-  staff: 0,
-  peopleImported: 0,
-  templatesBuilt: 0,
   errors: [{ row: 3, column: 'UPN', message: 'This UPN is also on row 2.' }],
-  warnings: [],
-  withoutPhotos: [],
-  photosNotUsed: [],
-  duplicates: [],
-  ignoredColumns: [],
-  photosChecked: false,
-};
+});
 
 describe('RosterImport', () => {
   it('imports only once a CSV is chosen, passing the chosen photos along', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadNodeChecker, loadRosterFile, type NodeChecker } from '../../../lib/cli/node-checker';
+import type { NodeChecker } from '../../../lib/cli/node-checker';
 import { imageHash } from '../../../lib/composer/image-hash';
 import { createPostCheckService, type PostCheckService } from '../../../lib/composer/post-check-service';
 import { checkError, err, ok } from '../../../lib/errors';
@@ -9,6 +9,7 @@ import { bytesToBase64 } from '../../../lib/messaging/base64';
 import type { ImageUpload } from '../../../lib/messaging/protocol';
 import type { Roster } from '../../../lib/roster/types';
 import { corpusAvailable, corpusNote, corpusPath } from '../../support/corpus';
+import { loadCorpusChecker } from '../../support/corpus-checker';
 import { corpusCase, onlyDocuments } from '../../e2e/support/corpus-posts';
 
 async function upload(path: string, name: string): Promise<ImageUpload> {
@@ -25,12 +26,7 @@ describe.skipIf(!corpusAvailable)(`post check service on the corpus roster ${cor
   let strangers: ImageUpload;
 
   beforeAll(async () => {
-    const loaded = await loadNodeChecker();
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    checker = loaded.value;
-    const imported = await loadRosterFile(corpusPath('roster', 'roster.csv'), checker);
-    if (imported.roster === null) throw new Error(imported.reportText);
-    roster = imported.roster;
+    ({ checker, roster } = await loadCorpusChecker());
     service = createPostCheckService({ engine: async () => ok(checker), roster: async () => ok(roster), commonWords: async () => ok(checker.commonWords) });
     pupil = await upload(corpusPath('faces', 'identities', 'amelia_hughes', '02.jpg'), 'star.jpg');
     strangers = await upload(corpusPath('faces', 'groups', 'g07_staircase_fifteen.jpg'), 'staff-day.jpg');

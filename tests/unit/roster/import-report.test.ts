@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatImportReport, formatIssue } from '../../../lib/roster/import-report';
 import type { ImportReport } from '../../../lib/roster/types';
+import { anImportReport } from '../../support/builders';
 
-const aReport = (overrides: Partial<ImportReport> = {}): ImportReport => ({
-  csvName: 'roster.csv',
-  imported: true,
-  encoding: 'windows-1252',
-  delimiter: ';',
-  rowsRead: 3,
-  pupils: 2,
-  staff: 1,
-  peopleImported: 3,
-  templatesBuilt: 1,
-  errors: [],
-  warnings: [],
-  withoutPhotos: [],
-  photosNotUsed: [],
-  duplicates: [],
-  ignoredColumns: [],
-  photosChecked: true,
-  ...overrides,
-});
+const aReport = (overrides: Partial<ImportReport> = {}): ImportReport =>
+  anImportReport({ encoding: 'windows-1252', delimiter: ';', rowsRead: 3, pupils: 2, staff: 1, peopleImported: 3, templatesBuilt: 1, ...overrides });
 
 describe('formatIssue', () => {
   it('puts the spreadsheet location first', () => {

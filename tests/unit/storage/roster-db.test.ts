@@ -1,43 +1,17 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { aPerson, anImportReport } from '../../support/builders';
 import { DB_VERSION, loadRoster, openCheckpostDb, saveRoster, type StoredRoster } from '../../../lib/storage/roster-db-browser';
 
 const stored = (csvName: string, personId: string): StoredRoster => ({
   roster: {
-    people: [
-      {
-        id: personId,
-        legalForename: 'Amelia',
-        surname: 'Hughes',
-        preferredForename: 'Amelia',
-        year: 'Year 6',
-        regGroup: '6B',
-        role: 'pupil',
-        consents: { socialMedia: true, website: true, print: true, name: true, biometric: true },
-        photoFile: `photos/${personId}.jpg`,
-      },
-    ],
+    people: [aPerson({ id: personId, photoFile: `photos/${personId}.jpg` })],
     templates: [{ personId, modelId: 'model-a', descriptor: [0.6, 0.8] }],
   },
   modelId: 'model-a',
   csvName,
   importedAt: '2025-01-31T09:00:00.000Z',
-  report: {
-    csvName,
-    imported: true,
-    rowsRead: 1,
-    pupils: 1,
-    staff: 0,
-    peopleImported: 1,
-    templatesBuilt: 1,
-    errors: [],
-    warnings: [],
-    withoutPhotos: [],
-    photosNotUsed: [],
-    duplicates: [],
-    ignoredColumns: [],
-    photosChecked: true,
-  },
+  report: anImportReport({ csvName, rowsRead: 1, pupils: 1, peopleImported: 1, templatesBuilt: 1 }),
 });
 
 describe('roster database', () => {
