@@ -1,3 +1,4 @@
+import { inBatches } from './in-batches';
 import * as tf from '@tensorflow/tfjs';
 import type { Point } from '../../pipeline/geometry';
 import { extractChips } from './aligned-chips';
@@ -47,7 +48,7 @@ function mean(points: readonly Point[], indices: readonly number[]): Point {
   return { x, y };
 }
 
-/** Runs the mesh model on one crop per face (batched) and maps its points back to the photo. */
+/** Runs the mesh model on one crop per face and maps its points back to the photo. */
 async function meshOnce(model: tf.GraphModel, pixels: tf.Tensor4D, crops: readonly Similarity[]): Promise<AlignmentLandmarks[]> {
   const [mesh, presence] = tf.tidy(() => {
     const chips = extractChips(pixels, crops, MESH_INPUT_SIZE);
@@ -76,16 +77,23 @@ async function meshOnce(model: tf.GraphModel, pixels: tf.Tensor4D, crops: readon
 
 /**
  * Refines each detected face's eyes, nose and mouth with the MediaPipe face mesh: the wide crop for every face
- * in one batch, then the tight crop only for faces the wide one did not confirm (`minPresence`), keeping the
+ * a few at a time, then the tight crop only for faces the wide one did not confirm (`minPresence`), keeping the
  * more confident of the two.
  */
-export async function locateLandmarks(model: tf.GraphModel, pixels: tf.Tensor4D, faces: readonly DetectedFace[], minPresence: number): Promise<AlignmentLandmarks[]> {
+export async function locateLandmarks(
+  model: tf.GraphModel,
+  pixels: tf.Tensor4D,
+  faces: readonly DetectedFace[],
+  minPresence: number,
+  batchSize: number,
+): Promise<AlignmentLandmarks[]> {
   if (faces.length === 0) return [];
   const [wide, tight] = MESH_CROP_SCALES;
-  const results = await meshOnce(model, pixels, faces.map((face) => meshCrop(face, wide)));
+  const mesh = (crops: readonly Similarity[]) => inBatches(crops, batchSize, (batch) => meshOnce(model, pixels, batch));
+  const results = await mesh(faces.map((face) => meshCrop(face, wide)));
   const unconfirmed = faces.flatMap((face, i) => (results[i]!.presence < minPresence ? [i] : []));
   if (unconfirmed.length === 0) return results;
-  const retried = await meshOnce(model, pixels, unconfirmed.map((i) => meshCrop(faces[i]!, tight)));
+  const retried = await mesh(unconfirmed.map((i) => meshCrop(faces[i]!, tight)));
   unconfirmed.forEach((i, r) => {
     if (retried[r]!.presence > results[i]!.presence) results[i] = retried[r]!;
   });

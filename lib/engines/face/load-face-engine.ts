@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { DecodedImage } from '../image/types';
 import { loadGraphModel, loadWeightMap } from '../tf/model-files-io';
 import { extractChips } from './aligned-chips';
+import { inBatches } from './in-batches';
 import { BLAZEFACE_INPUT_SIZE } from './blazeface-decode';
 import { detectFaces } from './detect-faces';
 import { DEFAULT_FACE_ENGINE_CONFIG, type FaceEngineConfig } from './face-engine-config';
@@ -31,7 +32,7 @@ interface VerifiedFace {
 /** Finds the faces: BlazeFace candidates, kept when the face mesh model agrees there is a face. */
 async function findFaces(detector: tf.GraphModel, mesh: tf.GraphModel, pixels: tf.Tensor4D, config: FaceEngineConfig): Promise<VerifiedFace[]> {
   const candidates = await detectFaces(detector, pixels, config);
-  const landmarks = await locateLandmarks(mesh, pixels, candidates, config.minFacePresence);
+  const landmarks = await locateLandmarks(mesh, pixels, candidates, config.minFacePresence, config.modelBatch);
   return candidates.map((face, i) => ({ face, landmarks: landmarks[i]! })).filter((found) => found.landmarks.presence >= config.minFacePresence);
 }
 
@@ -39,17 +40,20 @@ async function findFaces(detector: tf.GraphModel, mesh: tf.GraphModel, pixels: t
 async function describeFaces(net: FaceRecognitionNet, pixels: tf.Tensor4D, faces: readonly VerifiedFace[], config: FaceEngineConfig): Promise<(Float32Array | null)[]> {
   const describable = faces.filter(({ face }) => Math.max(face.box.width, face.box.height) >= config.minDescribeFacePx);
   if (describable.length === 0) return faces.map(() => null);
-  const descriptors = tf.tidy(() => {
-    const chips = extractChips(pixels, describable.map(({ landmarks }) => fitSimilarity(CHIP_POINTS, landmarks.points)), RECOGNITION_CHIP_SIZE);
-    if (!config.mirrorAverage) return toUnitDescriptors(net.describe(chips));
-    // Rows i and n+i describe a face and its mirror image.
-    const [face, mirror] = tf.split(net.describe(tf.concat([chips, tf.reverse(chips, 2)])), 2);
-    return toUnitDescriptors(tf.div(tf.add(face!, mirror!), 2));
+  const descriptors = await inBatches(describable, config.modelBatch, async (batch) => {
+    const rows = tf.tidy(() => {
+      const chips = extractChips(pixels, batch.map(({ landmarks }) => fitSimilarity(CHIP_POINTS, landmarks.points)), RECOGNITION_CHIP_SIZE);
+      if (!config.mirrorAverage) return toUnitDescriptors(net.describe(chips));
+      // Rows i and n+i describe a face and its mirror image.
+      const [face, mirror] = tf.split(net.describe(tf.concat([chips, tf.reverse(chips, 2)])), 2);
+      return toUnitDescriptors(tf.div(tf.add(face!, mirror!), 2));
+    });
+    const values = (await rows.data()) as Float32Array;
+    rows.dispose();
+    const size = values.length / batch.length;
+    return batch.map((_, i) => values.slice(i * size, (i + 1) * size));
   });
-  const values = (await descriptors.data()) as Float32Array;
-  descriptors.dispose();
-  const size = values.length / describable.length;
-  const byFace = new Map(describable.map((found, i) => [found, values.slice(i * size, (i + 1) * size)]));
+  const byFace = new Map(describable.map((found, i) => [found, descriptors[i]!]));
   return faces.map((found) => byFace.get(found) ?? null);
 }
 
