@@ -56,10 +56,10 @@ export interface ImageAnalysis {
   width: number;
   height: number;
   faces: FaceResult[];
-  /** Text read in the photo, boxes in the same pixels as faces' (the pipeline scales them); null when OCR did not run. */
-  ocr: OcrImageResult | null;
-  /** Location and camera from the photo's EXIF; null when it was not read. */
-  exif: PhotoMetadata | null;
+  /** Text read in the photo, boxes in the same pixels as faces' (the pipeline scales them). Never optional: a photo is not half-checked. */
+  ocr: OcrImageResult;
+  /** Location and camera from the photo's EXIF (nulls inside when the photo has none). */
+  exif: PhotoMetadata;
   timings: ImageTimings;
 }
 

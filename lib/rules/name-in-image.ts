@@ -13,7 +13,6 @@ export const nameInImage: Rule = {
   defaultSeverity: 'block',
   check: (analysis, context) =>
     analysis.images.flatMap((image): RuleFinding[] => {
-      if (!image.ocr) return [];
       const mentions = findPupilNames(ocrWordLines(image.ocr), context.roster.people, { ocr: true, commonWords: context.commonWords });
       return nameIssues(mentions, context.roster.people).map((issue) => ({
         message:

@@ -21,7 +21,6 @@ export const nameUnreadable: Rule = {
   check: (analysis, context) =>
     analysis.images.flatMap((image): RuleFinding[] => {
       const ocr = image.ocr;
-      if (!ocr) return [];
       return ocr.nameFields.flatMap((field, index): RuleFinding[] => {
         if (!field.hasInk) return [];
         const readings = readingsOf(ocr, field, index);

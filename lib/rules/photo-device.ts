@@ -12,7 +12,6 @@ export const photoDevice: Rule = {
     const approved = (context.approvedDevices ?? []).map(simplify).filter((device) => device !== '');
     if (approved.length === 0) return [];
     return analysis.images.flatMap((image): RuleFinding[] => {
-      if (!image.exif) return [];
       const device = [image.exif.make, image.exif.model].filter((part): part is string => part !== null).join(' ');
       const evidence = [{ imageIndex: image.imageIndex }];
       if (device === '') {

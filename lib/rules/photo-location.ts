@@ -7,7 +7,7 @@ export const photoLocation: Rule = {
   defaultSeverity: 'warn',
   check: (analysis) =>
     analysis.images.flatMap((image): RuleFinding[] =>
-      image.exif?.location
+      image.exif.location
         ? [
             {
               message:

@@ -75,7 +75,7 @@ export const ocrBench: BenchSection = {
         const mentions = findPupilNames(ocrWordLines(read.value), people, { ocr: true, commonWords });
         // A lone first name shared by several pupils names none of them for recall; the rules still hold it.
         const found = [...new Set(mentions.filter((m) => m.personIds.length === 1).map((m) => fullName.get(m.personIds[0]!)!))];
-        const image: ImageAnalysis = { imageIndex: 0, name: label.file, width: decoded.value.width, height: decoded.value.height, faces: [], ocr: read.value, exif: null, timings: { decodeMs: 0, detectMs: 0, describeMs: 0, ocrMs: ms } };
+        const image: ImageAnalysis = { imageIndex: 0, name: label.file, width: decoded.value.width, height: decoded.value.height, faces: [], ocr: read.value, exif: { location: null, make: null, model: null }, timings: { decodeMs: 0, detectMs: 0, describeMs: 0, ocrMs: ms } };
         const analysis = { post: { platform: 'x' as const, text: '' }, purpose: 'social_media' as const, images: [image], text: { personalData: [], tone: { sentences: [], negative: [] }, offensive: [] }, errors: [] };
         documents.push({
           ...base,

@@ -31,8 +31,8 @@ export function anImage(faces: FaceResult[], overrides: Partial<ImageAnalysis> =
     width: 800,
     height: 600,
     faces,
-    ocr: null,
-    exif: null,
+    ocr: { width: 800, height: 600, regions: [], lines: [], nameFields: [], ms: 1 },
+    exif: { location: null, make: null, model: null },
     timings: { decodeMs: 1, detectMs: 1, describeMs: 1 },
     ...overrides,
   };

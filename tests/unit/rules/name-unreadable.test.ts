@@ -8,7 +8,7 @@ const roster = aRoster(aPerson({ id: 'T1', legalForename: 'Amelia', surname: 'Hu
 const field = (hasInk: boolean): NameField => ({ region: 0, cue: 'Name:', box: { x: 100, y: 90, width: 500, height: 60 }, hasInk });
 
 const check = (fields: NameField[], ...lines: ReturnType<typeof anOcrLine>[]) =>
-  nameUnreadable.check(anAnalysis([anImage([], { name: 'story.jpg', ocr: anOcrResult(lines, fields), exif: null })], { text: noText }), { roster });
+  nameUnreadable.check(anAnalysis([anImage([], { name: 'story.jpg', ocr: anOcrResult(lines, fields) })], { text: noText }), { roster });
 
 describe('name-unreadable', () => {
   it('warns when a name field has writing that could not be read, boxing the field', () => {

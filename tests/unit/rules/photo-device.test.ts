@@ -5,8 +5,8 @@ import { anAnalysis, anImage, aRoster } from '../../support/builders';
 import { noText } from '../text/ocr-result';
 
 const taken = (make: string | null, model: string | null): PhotoMetadata => ({ location: null, make, model });
-const check = (exif: PhotoMetadata | null, approvedDevices?: string[]) =>
-  photoDevice.check(anAnalysis([anImage([], { ocr: null, exif })], { text: noText }), { roster: aRoster(), ...(approvedDevices ? { approvedDevices } : {}) });
+const check = (exif: PhotoMetadata, approvedDevices?: string[]) =>
+  photoDevice.check(anAnalysis([anImage([], { exif })], { text: noText }), { roster: aRoster(), ...(approvedDevices ? { approvedDevices } : {}) });
 
 describe('photo-device', () => {
   it('does nothing when the school lists no devices', () => {

@@ -19,7 +19,7 @@ describe('photo-location', () => {
     const exif = await metadataOf(await photo.clone().jpeg().withExif({ IFD3: gps }).toBuffer());
     expect(exif.location!.latitude).toBeCloseTo(51.5073, 3);
     expect(exif.location!.longitude).toBeCloseTo(-0.1277, 3);
-    const findings = photoLocation.check(anAnalysis([anImage([], { ocr: null, exif })], { text: noText }), { roster: aRoster() });
+    const findings = photoLocation.check(anAnalysis([anImage([], { exif })], { text: noText }), { roster: aRoster() });
     expect(findings).toHaveLength(1);
     expect(findings[0]!.message).toMatch(/^photo\.jpg: the photo records where it was taken/);
     expect(findings[0]!.evidence).toEqual([{ imageIndex: 0 }]);
@@ -29,7 +29,7 @@ describe('photo-location', () => {
     for (const bytes of [await photo.clone().jpeg().toBuffer(), await photo.clone().webp().withExif({ IFD0: { Make: 'Canon' } }).toBuffer()]) {
       const exif = await metadataOf(bytes);
       expect(exif.location).toBeNull();
-      expect(photoLocation.check(anAnalysis([anImage([], { ocr: null, exif })], { text: noText }), { roster: aRoster() })).toEqual([]);
+      expect(photoLocation.check(anAnalysis([anImage([], { exif })], { text: noText }), { roster: aRoster() })).toEqual([]);
     }
   });
 
