@@ -10,7 +10,7 @@ import { launchWithExtension, stopExtensionContext, type ExtensionBrowser } from
 import { buildExtension, TESSERACT_CORES, TFJS_WASM, withoutFiles } from './support/extension-build';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { importRosterThroughOptions } from './support/options-page';
-import { attachToVerdictMs, panel, postToSendMs, sentPosts, startVerdictClock } from './support/x-page';
+import { attachToVerdictMs, panel, postToSendMs, sentPosts, startVerdictClock, writePost } from './support/x-page';
 
 /** Screenshots and timings of the run, for people to look at (gitignored). */
 const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'e2e');
@@ -105,8 +105,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
 
   it('holds a photo with an unknown face: the panel boxes the faces and the site never sends', async () => {
     const page = await openX(browser, '/home');
-    await page.locator('[data-testid="tweetTextarea_0"]').fill(stranger.text);
-    await page.locator('[data-testid="fileInput"]').setInputFiles(stranger.imagePaths[0]!);
+    await writePost(page, stranger.text, stranger.imagePaths[0]!);
     await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     timings.firstAttachToVerdictMs = await attachToVerdictMs(page);
     await page.getByRole('button', { name: 'Post', exact: true }).click();
@@ -124,8 +123,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
 
   it("passes a consented pupil's photo and sends it exactly once", async () => {
     const page = await openX(browser, '/compose/post');
-    await page.locator('[data-testid="tweetTextarea_0"]').fill(pupil.text);
-    await page.locator('[data-testid="fileInput"]').setInputFiles(pupil.imagePaths[0]!);
+    await writePost(page, pupil.text, pupil.imagePaths[0]!);
     await panel(page, 'passed').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     timings.warmAttachToVerdictMs = await attachToVerdictMs(page);
     await screenshot(page, 'passed-consented-pupil');
@@ -139,9 +137,8 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
 
   it('holds Ctrl+Enter in the editor, and Enter or Space on the focused Post button, like a click', async () => {
     const page = await openX(browser, '/home');
+    await writePost(page, 'Lunchtime in the hall', stranger.imagePaths[0]!);
     const editor = page.locator('[data-testid="tweetTextarea_0"]');
-    await editor.fill('Lunchtime in the hall');
-    await page.locator('[data-testid="fileInput"]').setInputFiles(stranger.imagePaths[0]!);
     await editor.press('Control+Enter');
     await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await editor.press('Control+Enter');
@@ -156,7 +153,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
 
   it('checks a pasted image', async () => {
     const page = await openX(browser, '/home');
-    await page.locator('[data-testid="tweetTextarea_0"]').fill('Pasted from the camera roll');
+    await writePost(page, 'Pasted from the camera roll');
     await pasteImage(page, '[data-testid="tweetTextarea_0"]', STRANGERS_PHOTO, 'image.jpg');
     await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await page.getByRole('button', { name: 'Post', exact: true }).click();
@@ -167,7 +164,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
 
   it('checks the words of a text-only post and sends it once when they pass', async () => {
     const page = await openX(browser, '/home');
-    await page.locator('[data-testid="tweetTextarea_0"]').fill('School closes at 2pm on Friday.');
+    await writePost(page, 'School closes at 2pm on Friday.');
     // Pressed at once: the check of the words is held for, then the post goes.
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     await page.getByText('Your post was sent.').waitFor({ timeout: VERDICT_TIMEOUT_MS });
@@ -178,7 +175,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
 
   it("holds a pupil's full name typed in the post, highlighting the name in a quote of the text", async () => {
     const page = await openX(browser, '/home');
-    await page.locator('[data-testid="tweetTextarea_0"]').fill(namedInText.text);
+    await writePost(page, namedInText.text);
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await settle(page);
@@ -196,7 +193,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
 
   it('asks for "Post anyway" on a negative post, then sends it exactly once', async () => {
     const page = await openX(browser, '/home');
-    await page.locator('[data-testid="tweetTextarea_0"]').fill(negativeTone.text);
+    await writePost(page, negativeTone.text);
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     await panel(page, 'warn').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await settle(page);
@@ -214,8 +211,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
 
   it("holds a certificate with a pupil's name on it, the name boxed on the photo", async () => {
     const page = await openX(browser, '/home');
-    await page.locator('[data-testid="tweetTextarea_0"]').fill(namedCertificate.text);
-    await page.locator('[data-testid="fileInput"]').setInputFiles(namedCertificate.imagePaths[0]!);
+    await writePost(page, namedCertificate.text, namedCertificate.imagePaths[0]!);
     await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     timings.documentAttachToVerdictMs = await attachToVerdictMs(page);
     await page.getByRole('button', { name: 'Post', exact: true }).click();
@@ -232,8 +228,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
 
   it('passes a blank certificate and sends it exactly once', async () => {
     const page = await openX(browser, '/compose/post');
-    await page.locator('[data-testid="tweetTextarea_0"]').fill(blankDocument.text);
-    await page.locator('[data-testid="fileInput"]').setInputFiles(blankDocument.imagePaths[0]!);
+    await writePost(page, blankDocument.text, blankDocument.imagePaths[0]!);
     await panel(page, 'passed').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     timings.blankDocumentAttachToVerdictMs = await attachToVerdictMs(page);
     await screenshot(page, 'passed-blank-certificate');
@@ -246,7 +241,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
 
   it('checks every post of a thread: one unknown face holds "Post all" until that photo is removed', async () => {
     const page = await openX(browser, '/compose/thread');
-    await page.locator('[data-testid="tweetTextarea_0"]').fill(pupil.text);
+    await writePost(page, pupil.text);
     await page.locator('[data-testid="tweetTextarea_1"]').fill('And the rest of the day');
     await page.locator('[data-testid="fileInput"]').setInputFiles(pupil.imagePaths[0]!);
     await pasteImage(page, '[data-testid="tweetTextarea_1"]', stranger.imagePaths[0]!, 'hall.jpg');
@@ -267,8 +262,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
 
   it('guards the reply dialog, ignoring the photo of the post replied to', async () => {
     const page = await openX(browser, '/compose/reply');
-    await page.locator('[data-testid="tweetTextarea_0"]').fill('Thank you!');
-    await page.locator('[data-testid="fileInput"]').setInputFiles(pupil.imagePaths[0]!);
+    await writePost(page, 'Thank you!', pupil.imagePaths[0]!);
     await panel(page, 'passed').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await page.getByRole('button', { name: 'Reply', exact: true }).click();
     await page.getByText('Your post was sent.').waitFor();
@@ -281,8 +275,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
     const whole = readFileSync(pupil.imagePaths[0]!);
     const damaged = join(mkdtempSync(join(tmpdir(), 'checkpost-damaged-')), 'half-downloaded.jpg');
     writeFileSync(damaged, whole.subarray(0, Math.floor(whole.length / 2)));
-    await page.locator('[data-testid="tweetTextarea_0"]').fill('Sports day');
-    await page.locator('[data-testid="fileInput"]').setInputFiles(damaged);
+    await writePost(page, 'Sports day', damaged);
     await panel(page, 'cannot_check').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await expect(panel(page, 'cannot_check').textContent()).resolves.toContain('half-downloaded.jpg');
     await expect(panel(page, 'cannot_check').getByRole('button', { name: 'Retry' }).count()).resolves.toBe(1);
@@ -295,7 +288,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
 
   it("holds posting with a banner where X's Post button is no longer recognised", async () => {
     const page = await openX(browser, '/broken/button');
-    await page.locator('[data-testid="tweetTextarea_0"]').fill('Hello');
+    await writePost(page, 'Hello');
     await panel(page, 'hook_broken').waitFor({ timeout: 5_000 });
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     await settle(page);
@@ -307,8 +300,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
   it('recovers when Chromium stops the service worker: the next photo is still checked and sent once', async () => {
     await stopExtensionContext(browser, 'service_worker');
     const page = await openX(browser, '/home');
-    await page.locator('[data-testid="tweetTextarea_0"]').fill(pupil.text);
-    await page.locator('[data-testid="fileInput"]').setInputFiles(pupil.imagePaths[0]!);
+    await writePost(page, pupil.text, pupil.imagePaths[0]!);
     await panel(page, 'passed').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     await page.getByText('Your post was sent.').waitFor();
@@ -318,14 +310,12 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
 
   it('makes a new offscreen engine when the old one is gone, and still holds an unknown face', async () => {
     const page = await openX(browser, '/home');
-    await page.locator('[data-testid="tweetTextarea_0"]').fill(stranger.text);
-    await page.locator('[data-testid="fileInput"]').setInputFiles(stranger.imagePaths[0]!);
+    await writePost(page, stranger.text, stranger.imagePaths[0]!);
     await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await stopExtensionContext(browser, 'background_page');
     // The same photo again, in a new composer: the new engine never saw it, so the page sends it again.
     const again = await openX(browser, '/compose/post');
-    await again.locator('[data-testid="tweetTextarea_0"]').fill(stranger.text);
-    await again.locator('[data-testid="fileInput"]').setInputFiles(stranger.imagePaths[0]!);
+    await writePost(again, stranger.text, stranger.imagePaths[0]!);
     await again.getByRole('button', { name: 'Post', exact: true }).click();
     await panel(again, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await settle(again);
@@ -366,8 +356,7 @@ describe.each([
 
   it('holds a post with a photo, says why, and keeps holding it on Retry', async () => {
     const page = await openX(browser, '/home');
-    await page.locator('[data-testid="tweetTextarea_0"]').fill('Sports day');
-    await page.locator('[data-testid="fileInput"]').setInputFiles(STRANGERS_PHOTO);
+    await writePost(page, 'Sports day', STRANGERS_PHOTO);
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     await panel(page, 'cannot_check').waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await expect(panel(page, 'cannot_check').textContent()).resolves.toMatch(says);

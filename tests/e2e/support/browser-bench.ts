@@ -10,7 +10,7 @@ import { buildExtension } from './extension-build';
 import { startFixtureServer } from './fixture-server';
 import { askExtension, importRosterThroughOptions } from './options-page';
 import { extensionProcessRssBytes } from './process-memory';
-import { attachToVerdictMs, startVerdictClock } from './x-page';
+import { attachToVerdictMs, startVerdictClock, writePost } from './x-page';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const VERDICT_SELECTOR = '.cp-panel-passed, .cp-panel-block, .cp-panel-warn, .cp-panel-cannot_check';
@@ -67,8 +67,7 @@ async function checkPhoto(context: BrowserContext, corpusDir: string, photo: str
   try {
     await page.goto('https://x.com/compose/post');
     await startVerdictClock(page);
-    await page.locator('[data-testid="tweetTextarea_0"]').fill('Year 6 bench post');
-    await page.locator('[data-testid="fileInput"]').setInputFiles(photo);
+    await writePost(page, 'Year 6 bench post', photo);
     await page.locator(VERDICT_SELECTOR).waitFor({ timeout: 30_000 });
     const verdict = (await page.locator('.cp-panel').getAttribute('class')) ?? '';
     // The Post press is decided inside the click's dispatch, whatever the verdict: time that dispatch.
@@ -92,7 +91,7 @@ async function typeAndPost(context: BrowserContext, text: string): Promise<{ ms:
   try {
     await page.goto('https://x.com/home');
     await startVerdictClock(page);
-    await page.locator('[data-testid="tweetTextarea_0"]').fill(text);
+    await writePost(page, text);
     const pressedAt = await page.evaluate(() => {
       (document.querySelector('[data-testid^="tweetButton"]') as HTMLElement).click();
       return performance.now();

@@ -14,6 +14,12 @@ export type PanelKind = 'checking' | 'passed' | 'block' | 'warn' | 'cannot_check
 /** What the fixture's own Post handler has published (see fake-x.js). */
 export const sentPosts = (page: Page): Promise<SentPost[]> => page.evaluate(() => (window as unknown as { __fakeX: { sent: SentPost[] } }).__fakeX.sent);
 
+/** Types the (first) post's words and, if given, attaches a photo through X's file input, as staff would. */
+export async function writePost(page: Page, text: string, photo?: string): Promise<void> {
+  await page.locator('[data-testid="tweetTextarea_0"]').fill(text);
+  if (photo !== undefined) await page.locator('[data-testid="fileInput"]').setInputFiles(photo);
+}
+
 /** Checkpost's panel of the given kind (Playwright's CSS locators pierce its open shadow root). */
 export const panel = (page: Page, kind: PanelKind) => page.locator(`.cp-panel-${kind}`);
 
