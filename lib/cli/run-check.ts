@@ -31,25 +31,49 @@ function heldBeforeChecking(errors: CheckError[], json: boolean): number {
   return EXIT_CODE.cannot_check;
 }
 
-/** `checkpost check`: one post, one verdict, exit status by verdict. */
-export async function runCheck(options: CheckOptions): Promise<number> {
-  const read = await Promise.all(options.images.map(readPostImage));
-  const unreadable = read.flatMap((result) => (result.ok ? [] : [result.error]));
-  if (unreadable.length > 0) return heldBeforeChecking(unreadable, options.json);
+/** A post as files on disk: its words and the paths of its photos. */
+export type PostFiles = Pick<CheckOptions, 'text' | 'platform' | 'images'>;
+
+/**
+ * Checks posts one after another against one roster, loading the engines and enrolling the roster once.
+ * `announce` is told before each post is checked. Returns each post's exit status.
+ */
+export async function checkPosts(rosterPath: string, json: boolean, posts: PostFiles[], announce: (post: PostFiles) => void = () => undefined): Promise<number[]> {
+  const read = await Promise.all(posts.map((post) => Promise.all(post.images.map(readPostImage))));
+  const unreadable = read.map((results) => results.flatMap((result) => (result.ok ? [] : [result.error])));
+  // Photos that cannot be read hold their post before any model is loaded.
+  if (unreadable.every((errors) => errors.length > 0)) return posts.map((post, index) => (announce(post), heldBeforeChecking(unreadable[index]!, json)));
 
   const checker = await loadNodeChecker();
-  if (!checker.ok) return heldBeforeChecking([checker.error], options.json);
+  if (!checker.ok) return posts.map((post) => (announce(post), heldBeforeChecking([checker.error], json)));
   try {
-    const imported = await loadRosterFile(options.roster, checker.value);
-    if (!imported.roster) {
-      console.error(imported.reportText);
-      return heldBeforeChecking([checkError('roster_invalid', `The roster ${options.roster} could not be imported (see the report above).`, options.roster)], options.json);
+    const imported = await loadRosterFile(rosterPath, checker.value);
+    const roster = imported.roster;
+    if (!roster) console.error(imported.reportText);
+    const statuses: number[] = [];
+    for (const [index, post] of posts.entries()) {
+      announce(post);
+      if (!roster) {
+        statuses.push(heldBeforeChecking([checkError('roster_invalid', `The roster ${rosterPath} could not be imported (see the report above).`, rosterPath)], json));
+        continue;
+      }
+      if (unreadable[index]!.length > 0) {
+        statuses.push(heldBeforeChecking(unreadable[index]!, json));
+        continue;
+      }
+      const images = read[index]!.flatMap((result) => (result.ok ? [result.value] : []));
+      const { analysis, verdict } = await checkPost({ platform: post.platform, text: post.text, images }, { ...checker.value, roster });
+      console.log(json ? JSON.stringify(verdict, null, 2) : formatVerdict(verdict, analysis));
+      statuses.push(EXIT_CODE[verdict.status]);
     }
-    const images = read.flatMap((result) => (result.ok ? [result.value] : []));
-    const { analysis, verdict } = await checkPost({ platform: options.platform, text: options.text, images }, { ...checker.value, roster: imported.roster });
-    console.log(options.json ? JSON.stringify(verdict, null, 2) : formatVerdict(verdict, analysis));
-    return EXIT_CODE[verdict.status];
+    return statuses;
   } finally {
     await checker.value.dispose();
   }
+}
+
+/** `checkpost check`: one post, one verdict, exit status by verdict. */
+export async function runCheck(options: CheckOptions): Promise<number> {
+  const [status] = await checkPosts(options.roster, options.json, [options]);
+  return status!;
 }

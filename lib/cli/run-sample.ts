@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
-import { runCheck } from './run-check';
+import { checkPosts } from './run-check';
 
 /**
  * The sample school: three "pupils" cut from a group photo that @vladmandic/face-api ships, so the
@@ -35,14 +35,16 @@ async function prepare(): Promise<{ roster: string; withoutSophie: string; every
 export async function runSample(): Promise<number> {
   const { roster, withoutSophie, everyone } = await prepare();
   const posts = [
-    { text: 'Lovely to see our Year 6 leavers at the celebration evening!', image: withoutSophie },
-    { text: 'What a celebration evening for Year 6!', image: everyone },
+    { text: 'Lovely to see our Year 6 leavers at the celebration evening!', platform: 'x' as const, images: [withoutSophie] },
+    { text: 'What a celebration evening for Year 6!', platform: 'x' as const, images: [everyone] },
   ];
   console.log(`Sample roster (3 pupils; Sophie Reid has no social media consent): ${roster}\n`);
-  for (const post of posts) {
-    console.log(`$ checkpost check --roster ${roster} --text "${post.text}" ${post.image}`);
-    const status = await runCheck({ roster, text: post.text, platform: 'x', json: false, images: [post.image] });
-    console.log(`(exit status ${status})\n`);
-  }
+  let shown = 0;
+  const statuses = await checkPosts(roster, false, posts, (post) => {
+    if (shown > 0) console.log('');
+    shown += 1;
+    console.log(`$ checkpost check --roster ${roster} --text "${post.text}" ${post.images.join(' ')}`);
+  });
+  console.log(`\n(exit statuses: ${statuses.join(', ')})`);
   return 0;
 }
