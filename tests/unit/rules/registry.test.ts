@@ -20,6 +20,6 @@ describe('rule registry', () => {
   });
 
   it.each(rules.map((rule) => [rule.id, rule] as const))('%s is in the README rule table with its default severity', (id, rule) => {
-    expect(readme).toMatch(new RegExp(`^\\| \`${id}\` \\| ${rule.defaultSeverity} \\|`, 'm'));
+    expect(readme).toMatch(new RegExp(`^\\| \`${id}\` +\\| ${rule.defaultSeverity} +\\|`, 'm'));
   });
 });
