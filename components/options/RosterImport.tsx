@@ -38,8 +38,8 @@ export function RosterImport({ current, busy, progress, report, error, onImport 
       </p>
       <form onSubmit={submit} aria-describedby="cp-import-help">
         <p id="cp-import-help">
-          Choose the roster exported from your MIS (CSV) and the folder holding the reference photos its Photo File column names. Photos are only used for
-          people with biometric consent. Nothing leaves this computer.
+          Choose the roster exported from your MIS (CSV) and the folder holding the reference photos its Photo File column names. Photos are only used for people with biometric
+          consent. Nothing leaves this computer.
         </p>
         <label>
           Roster CSV

@@ -47,7 +47,13 @@ function OptionsPage() {
         return flatten(await sendMessage('enrolPhoto', { fileName, base64: bytesToBase64(bytes) }, { timeoutMs: ENROL_TIMEOUT_MS, what: `Checking ${fileName}` }));
       };
       setProgress('Reading the roster…');
-      const result = await importRoster({ csv: new Uint8Array(await csv.arrayBuffer()), csvName: csv.name, readPhoto: pickedPhotoReader(photos), enrolPhoto, modelId: engine.value.modelId });
+      const result = await importRoster({
+        csv: new Uint8Array(await csv.arrayBuffer()),
+        csvName: csv.name,
+        readPhoto: pickedPhotoReader(photos),
+        enrolPhoto,
+        modelId: engine.value.modelId,
+      });
       if (result.roster === null) return setReport(result.report);
       setProgress('Saving the roster…');
       await saveRoster({ roster: result.roster, modelId: engine.value.modelId, csvName: csv.name, importedAt: new Date().toISOString(), report: result.report });

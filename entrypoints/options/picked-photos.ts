@@ -17,10 +17,18 @@ export function pickedPhotoReader(files: readonly File[]): PhotoReader {
     const candidates = byPath.length > 0 ? byPath : files.filter((file) => file.name.toLowerCase() === fileName);
     const [photo, ...others] = candidates;
     if (photo === undefined) {
-      return err(checkError('file_unreadable', `The photo ${relativePath} is not in the photos folder you chose. Choose the folder that holds it, or correct the Photo File column.`, relativePath));
+      return err(
+        checkError(
+          'file_unreadable',
+          `The photo ${relativePath} is not in the photos folder you chose. Choose the folder that holds it, or correct the Photo File column.`,
+          relativePath,
+        ),
+      );
     }
     if (others.length > 0) {
-      return err(checkError('file_unreadable', `Several files in the chosen folder match ${relativePath}. Choose the folder next to the roster CSV so the path is exact.`, relativePath));
+      return err(
+        checkError('file_unreadable', `Several files in the chosen folder match ${relativePath}. Choose the folder next to the roster CSV so the path is exact.`, relativePath),
+      );
     }
     try {
       return ok(new Uint8Array(await photo.arrayBuffer()));

@@ -17,15 +17,18 @@ const REFERENCE_CROPS = {
 /** The same evening with Sophie out of the frame. */
 const WITHOUT_SOPHIE = { left: 0, top: 0, width: 1400, height: 1350 };
 
-const demoPhoto = (): string =>
-  join(dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json')), 'demo', 'sample3.jpg');
+const demoPhoto = (): string => join(dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json')), 'demo', 'sample3.jpg');
 
 async function prepare(): Promise<{ roster: string; withoutSophie: string; everyone: string }> {
   const folder = await mkdtemp(join(tmpdir(), 'checkpost-sample-'));
   const everyone = demoPhoto();
   await mkdir(join(folder, 'photos'));
   await copyFile(join(import.meta.dirname, 'sample', 'roster.csv'), join(folder, 'roster.csv'));
-  for (const [file, crop] of Object.entries(REFERENCE_CROPS)) await sharp(everyone).extract(crop).jpeg().toFile(join(folder, 'photos', file));
+  for (const [file, crop] of Object.entries(REFERENCE_CROPS))
+    await sharp(everyone)
+      .extract(crop)
+      .jpeg()
+      .toFile(join(folder, 'photos', file));
   const withoutSophie = join(folder, 'maya-and-ella.jpg');
   await sharp(everyone).extract(WITHOUT_SOPHIE).jpeg().toFile(withoutSophie);
   return { roster: join(folder, 'roster.csv'), withoutSophie, everyone };

@@ -151,8 +151,7 @@ export function createComposerGuard(deps: GuardDeps): ComposerGuard {
     return entry;
   };
 
-  const readable = (item: AttachedMedia): item is AttachedMedia & { src: string } =>
-    item.kind === 'image' && item.src !== null && /^(blob:|data:image\/)/.test(item.src);
+  const readable = (item: AttachedMedia): item is AttachedMedia & { src: string } => item.kind === 'image' && item.src !== null && /^(blob:|data:image\/)/.test(item.src);
 
   const mediaError = (item: AttachedMedia, position: number): CheckError =>
     item.kind === 'video'
@@ -185,7 +184,10 @@ export function createComposerGuard(deps: GuardDeps): ComposerGuard {
     for (;;) {
       const current = snapshot(session);
       if (current !== null) return current;
-      const reading = deps.adapter.attachedMedia(session.composer).filter(readable).map((item) => readEntry(item.src).done);
+      const reading = deps.adapter
+        .attachedMedia(session.composer)
+        .filter(readable)
+        .map((item) => readEntry(item.src).done);
       await Promise.all(reading);
     }
   };
@@ -194,8 +196,7 @@ export function createComposerGuard(deps: GuardDeps): ComposerGuard {
     outcome.verdict.status === 'pass' || (outcome.verdict.status === 'warn' && session.acceptedKey === key);
 
   /** An empty composer is not checked (nor the engine woken for it) until something is typed or attached. */
-  const isEmpty = (composer: Composer): boolean =>
-    deps.adapter.attachedMedia(composer).length === 0 && deps.adapter.readTexts(composer).every((text) => text.trim() === '');
+  const isEmpty = (composer: Composer): boolean => deps.adapter.attachedMedia(composer).length === 0 && deps.adapter.readTexts(composer).every((text) => text.trim() === '');
 
   const signatureOf = (composer: Composer): string => JSON.stringify([deps.adapter.readTexts(composer), deps.adapter.attachedMedia(composer)]);
 

@@ -4,11 +4,7 @@ import { TRANSIENT_ERRORS, type ImageSeen, type MessageType, type PostCheckReque
 import type { Analysis, Verdict } from '../pipeline/types';
 import { cannotCheck } from './panel-view';
 
-export type Send = <K extends MessageType>(
-  type: K,
-  request: RequestOf<K>,
-  options: { timeoutMs: number; what: string },
-) => Promise<Result<ResponseOf<K>, CheckError>>;
+export type Send = <K extends MessageType>(type: K, request: RequestOf<K>, options: { timeoutMs: number; what: string }) => Promise<Result<ResponseOf<K>, CheckError>>;
 
 export interface PhotoBytes {
   hash: string;
@@ -54,14 +50,20 @@ export function createEngineClient(send: Send, timeoutMs = CHECK_TIMEOUT_MS): En
           const image = request.images.find((candidate) => candidate.hash === hash);
           const bytes = bytesOf(hash);
           if (image === undefined || bytes === undefined) {
-            return { analysis: null, verdict: cannotCheck(checkError('file_unreadable', 'A photo in this post is no longer available to Checkpost. Remove it and attach it again.')) };
+            return {
+              analysis: null,
+              verdict: cannotCheck(checkError('file_unreadable', 'A photo in this post is no longer available to Checkpost. Remove it and attach it again.')),
+            };
           }
           const uploaded = await analyse({ ...image, bytes }, Math.max(1, deadline - Date.now()));
           // A photo's own error (e.g. a corrupt file) is kept by the engine and reported with the verdict.
           if (!uploaded.ok && TRANSIENT_ERRORS.has(uploaded.error.code)) return { analysis: null, verdict: cannotCheck(uploaded.error) };
         }
       }
-      return { analysis: null, verdict: cannotCheck(checkError('engine_failed', "Checkpost's engine keeps losing the photos of this post. Press Retry; if it keeps happening, restart the browser.")) };
+      return {
+        analysis: null,
+        verdict: cannotCheck(checkError('engine_failed', "Checkpost's engine keeps losing the photos of this post. Press Retry; if it keeps happening, restart the browser.")),
+      };
     },
   };
 }

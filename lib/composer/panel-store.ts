@@ -14,6 +14,5 @@ export const createPanelStore = (): PanelStore =>
   createStore<PanelState>()((set) => ({
     panels: {},
     show: (id, view) => set((state) => ({ panels: { ...state.panels, [id]: view } })),
-    remove: (id) =>
-      set((state) => ({ panels: Object.fromEntries(Object.entries(state.panels).filter(([key]) => key !== id)) })),
+    remove: (id) => set((state) => ({ panels: Object.fromEntries(Object.entries(state.panels).filter(([key]) => key !== id)) })),
   }));

@@ -89,7 +89,10 @@ function adviceFor(kind: HeldKind, photos: readonly PhotoView[], quoted: boolean
   const names = marks.some((mark) => mark.kind === 'text');
   if (kind === 'block') {
     const parts: string[] = [];
-    if (faces || names) parts.push(`Remove the photo, crop out or cover ${faces && names ? 'the marked faces and names' : faces ? 'the marked faces' : 'the marked names'}, or choose another photo.`);
+    if (faces || names)
+      parts.push(
+        `Remove the photo, crop out or cover ${faces && names ? 'the marked faces and names' : faces ? 'the marked faces' : 'the marked names'}, or choose another photo.`,
+      );
     if (quoted) parts.push('Change or remove the highlighted words.');
     if (parts.length === 0) parts.push('Change the post as the message above says.');
     return `${parts.join(' ')} Checkpost checks again as soon as you change the post.`;
@@ -105,13 +108,7 @@ export const photoLabel = (index: number, name: string): string => {
   return name === '' || name === place ? place : `${place} (${name})`;
 };
 
-export function verdictView(
-  verdict: Verdict,
-  analysis: Analysis | null,
-  photos: readonly ComposerPhoto[],
-  sendHeld: boolean,
-  attention: number,
-): PanelView {
+export function verdictView(verdict: Verdict, analysis: Analysis | null, photos: readonly ComposerPhoto[], sendHeld: boolean, attention: number): PanelView {
   if (verdict.status === 'pass') return photos.length === 0 ? { kind: 'hidden' } : { kind: 'passed', photos: photos.length };
   const kind: HeldKind = verdict.status;
   const marked = markedPhotos(verdict, analysis, photos);

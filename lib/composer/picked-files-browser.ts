@@ -19,10 +19,14 @@ export function watchPickedFiles(win: Window, onFiles: (files: PickedFile[]) => 
     void Promise.all(images.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then(onFiles, () => undefined);
   };
 
-  win.addEventListener('change', (event) => {
-    const input = event.target as HTMLInputElement | null;
-    if (input?.type === 'file') take(input.files);
-  }, options);
+  win.addEventListener(
+    'change',
+    (event) => {
+      const input = event.target as HTMLInputElement | null;
+      if (input?.type === 'file') take(input.files);
+    },
+    options,
+  );
   win.addEventListener('paste', (event) => take(event.clipboardData?.files), options);
   win.addEventListener('drop', (event) => take(event.dataTransfer?.files), options);
   return () => controller.abort();

@@ -18,7 +18,10 @@ export async function readMedia(src: string): Promise<Result<Uint8Array, CheckEr
     return ok(bytes);
   } catch (thrown) {
     return err(
-      checkError('file_unreadable', `Checkpost could not read a photo attached to this post (${describeThrown(thrown)}), so the post is on hold. Remove the photo and attach it again.`),
+      checkError(
+        'file_unreadable',
+        `Checkpost could not read a photo attached to this post (${describeThrown(thrown)}), so the post is on hold. Remove the photo and attach it again.`,
+      ),
     );
   }
 }

@@ -39,10 +39,7 @@ export type PostCheckReply =
   /** The engine holds no analysis for these photos (it was restarted or they were never sent): upload them. */
   | { kind: 'missing'; hashes: string[] };
 
-export type EngineState =
-  | { state: 'loading' }
-  | { state: 'ready'; modelId: string; loadMs: number }
-  | { state: 'failed'; error: CheckError };
+export type EngineState = { state: 'loading' } | { state: 'ready'; modelId: string; loadMs: number } | { state: 'failed'; error: CheckError };
 
 export interface RosterSummary {
   csvName: string;

@@ -17,10 +17,7 @@ const CONTEXT_GONE = /Extension context invalidated/i;
 const RETRY_DELAY_MS = 150;
 
 export const extensionReloadedError = (): CheckError =>
-  checkError(
-    'engine_failed',
-    'Checkpost was updated or restarted while this page was open, so it can no longer check this post. Copy your text, reload the page and try again.',
-  );
+  checkError('engine_failed', 'Checkpost was updated or restarted while this page was open, so it can no longer check this post. Copy your text, reload the page and try again.');
 
 /** The content script outlived its extension (updated, reloaded or removed). */
 export const extensionContextGone = (): boolean => browser.runtime?.id === undefined;
@@ -94,9 +91,7 @@ export class ReplyError extends Error {
 }
 
 const failedReply = (thrown: unknown): CheckError =>
-  thrown instanceof ReplyError
-    ? thrown.error
-    : checkError('engine_failed', `Checkpost's engine failed (${describeThrown(thrown)}), so the post was held. Press Retry.`);
+  thrown instanceof ReplyError ? thrown.error : checkError('engine_failed', `Checkpost's engine failed (${describeThrown(thrown)}), so the post was held. Press Retry.`);
 
 /**
  * Answers the messages addressed to this context (`hop`) that `handlers` knows; leaves every other

@@ -27,11 +27,7 @@ export async function analyseImage(image: PostImage, imageIndex: number, analyse
   const decodeMs = performance.now() - started;
   const picture = decoded.value;
 
-  const [found, read, exif] = await Promise.all([
-    analyseFaces(analysers.faces, picture, image.name),
-    analysers.ocr.read(picture),
-    readPhotoMetadata(image.bytes, image.name),
-  ]);
+  const [found, read, exif] = await Promise.all([analyseFaces(analysers.faces, picture, image.name), analysers.ocr.read(picture), readPhotoMetadata(image.bytes, image.name)]);
   if (!found.ok) return found;
   if (!read.ok) return err({ ...read.error, file: read.error.file ?? image.name });
   if (!exif.ok) return exif;

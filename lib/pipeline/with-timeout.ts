@@ -5,7 +5,8 @@ export async function withTimeout<T>(work: Promise<Result<T, CheckError>>, ms: n
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<Result<T, CheckError>>((resolve) => {
     timer = setTimeout(
-      () => resolve(err(checkError('timeout', `${what} took longer than ${Math.round(ms / 1000)} s, so the post was held. Try again; if it keeps happening, restart the browser.`))),
+      () =>
+        resolve(err(checkError('timeout', `${what} took longer than ${Math.round(ms / 1000)} s, so the post was held. Try again; if it keeps happening, restart the browser.`))),
       ms,
     );
   });

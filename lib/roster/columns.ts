@@ -96,9 +96,7 @@ export function headerKey(header: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-const fieldByKey = new Map<string, Field>(
-  COLUMNS.flatMap((column) => column.aliases.map((alias) => [headerKey(alias), column.field] as const)),
-);
+const fieldByKey = new Map<string, Field>(COLUMNS.flatMap((column) => column.aliases.map((alias) => [headerKey(alias), column.field] as const)));
 
 const labelOf = (field: Field): string => COLUMNS.find((column) => column.field === field)?.label ?? field;
 
@@ -137,9 +135,7 @@ export function mapColumns(headers: string[]): Result<ColumnMap, RosterIssue> {
     }
   });
 
-  const missing = COLUMNS.filter((column) => column.required && columns.index[column.field] === undefined).map(
-    (column) => column.label,
-  );
+  const missing = COLUMNS.filter((column) => column.required && columns.index[column.field] === undefined).map((column) => column.label);
   if (columns.index.upn === undefined && columns.index.staffCode === undefined) missing.unshift('UPN (or Staff Code)');
 
   const problems: string[] = [];

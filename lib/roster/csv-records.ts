@@ -25,8 +25,7 @@ export function readCsvRecords(text: string, countKnownHeaders: (cells: string[]
   const issues = parsed.errors.flatMap((error): RosterIssue[] => {
     const row = (error.row ?? 0) + 1;
     if (error.code === 'MissingQuotes') {
-      const message =
-        'A quoted value starting on this row has no closing quote ("), so the rest of the file cannot be read. Add the missing quote.';
+      const message = 'A quoted value starting on this row has no closing quote ("), so the rest of the file cannot be read. Add the missing quote.';
       return [{ row, message }];
     }
     if (error.code === 'InvalidQuotes') {

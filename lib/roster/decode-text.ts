@@ -18,20 +18,16 @@ export function decodeText(bytes: Uint8Array, fileName: string): Result<DecodedT
   if (bytes.length === 0) {
     return err(checkError('roster_invalid', `${fileName} is empty. Export the roster from your MIS again.`, fileName));
   }
-  const encoding =
-    bomEncoding(bytes) ?? utf16WithoutBom(bytes) ?? (decodesCleanly('utf-8', bytes) ? 'utf-8' : 'windows-1252');
+  const encoding = bomEncoding(bytes) ?? utf16WithoutBom(bytes) ?? (decodesCleanly('utf-8', bytes) ? 'utf-8' : 'windows-1252');
   const eightBit = encoding === 'utf-8' || encoding === 'windows-1252';
   if (eightBit && bytes.includes(0)) {
-    return err(
-      checkError('roster_invalid', `${fileName} is not a text CSV file. Export the roster from your MIS as CSV.`, fileName),
-    );
+    return err(checkError('roster_invalid', `${fileName} is not a text CSV file. Export the roster from your MIS as CSV.`, fileName));
   }
   if (encoding !== 'windows-1252' && !decodesCleanly(encoding, bytes)) {
     return err(
       checkError(
         'roster_invalid',
-        `${fileName} looks like ${encoding.toUpperCase()} text but contains bytes that are not. ` +
-          'Open it in Excel and save it again as "CSV UTF-8".',
+        `${fileName} looks like ${encoding.toUpperCase()} text but contains bytes that are not. ` + 'Open it in Excel and save it again as "CSV UTF-8".',
         fileName,
       ),
     );

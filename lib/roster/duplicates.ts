@@ -38,9 +38,7 @@ export function findDuplicates(personRows: PersonRow[], columns: ColumnMap): Dup
     found.groups.push({ kind: 'same_name', value: name, rows });
     found.warnings.push({
       row: rows[0],
-      message:
-        `${name} appears on ${listRows(rows)} with different ids. ` +
-        `Check this is not the same ${first.role === 'staff' ? 'staff member' : 'pupil'} entered twice.`,
+      message: `${name} appears on ${listRows(rows)} with different ids. ` + `Check this is not the same ${first.role === 'staff' ? 'staff member' : 'pupil'} entered twice.`,
     });
   }
 

@@ -19,26 +19,14 @@ export function createEnrolPhoto(decode: ImageDecoder, engine: FaceEngine): Enro
     const faces = analysis.value.faces;
     const [face, ...others] = faces;
     if (face === undefined) {
-      return err(
-        checkError('enrol_no_face', `No face found in ${fileName}. Use a clear, front-facing photo of this person.`, fileName),
-      );
+      return err(checkError('enrol_no_face', `No face found in ${fileName}. Use a clear, front-facing photo of this person.`, fileName));
     }
     if (others.length > 0) {
-      return err(
-        checkError(
-          'enrol_many_faces',
-          `${faces.length} faces found in ${fileName}. Use a photo of this person alone.`,
-          fileName,
-        ),
-      );
+      return err(checkError('enrol_many_faces', `${faces.length} faces found in ${fileName}. Use a photo of this person alone.`, fileName));
     }
     if (face.descriptor === null) {
       return err(
-        checkError(
-          'enrol_face_too_small',
-          `The face in ${fileName} is too small to recognise. Use a closer photo in which the face fills more of the picture.`,
-          fileName,
-        ),
+        checkError('enrol_face_too_small', `The face in ${fileName} is too small to recognise. Use a closer photo in which the face fills more of the picture.`, fileName),
       );
     }
     return ok(Array.from(face.descriptor));
@@ -53,8 +41,7 @@ async function analyse(engine: FaceEngine, image: DecodedImage, fileName: string
     return err(
       checkError(
         'engine_failed',
-        `The face model could not analyse ${fileName} (${describeThrown(thrown)}). ` +
-          'Import the roster again; if it keeps failing, replace the photo.',
+        `The face model could not analyse ${fileName} (${describeThrown(thrown)}). ` + 'Import the roster again; if it keeps failing, replace the photo.',
         fileName,
       ),
     );

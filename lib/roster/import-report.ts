@@ -62,8 +62,7 @@ export function formatImportReport(report: ImportReport): string {
     );
   } else {
     lines.push(
-      `Roster ${report.csvName} NOT imported: nothing was changed. ` +
-        `Fix the ${errors.length === 1 ? 'problem' : count(errors.length, 'problem')} below and import it again.`,
+      `Roster ${report.csvName} NOT imported: nothing was changed. ` + `Fix the ${errors.length === 1 ? 'problem' : count(errors.length, 'problem')} below and import it again.`,
     );
   }
   if (report.encoding !== undefined && report.delimiter !== undefined) {
@@ -83,9 +82,7 @@ export function formatImportReport(report: ImportReport): string {
     lines.push(
       '',
       `Photos on file not used, no biometric consent (${report.photosNotUsed.length}):`,
-      ...report.photosNotUsed.map(
-        (person) => `  - Row ${person.row}, ${person.name} (${person.photoFile}): photo on file not used: no biometric consent.`,
-      ),
+      ...report.photosNotUsed.map((person) => `  - Row ${person.row}, ${person.name} (${person.photoFile}): photo on file not used: no biometric consent.`),
     );
   }
   if (report.withoutPhotos.length > 0) {

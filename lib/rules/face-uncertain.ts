@@ -20,8 +20,7 @@ export const faceUncertain: Rule = {
         findings.push({
           severity: 'block',
           message:
-            `${imageName}: a face may be ${candidate.preferredForename} ${candidate.surname}, who has no consent for this use. ` +
-            'Remove or crop the photo, or choose another.',
+            `${imageName}: a face may be ${candidate.preferredForename} ${candidate.surname}, who has no consent for this use. ` + 'Remove or crop the photo, or choose another.',
           evidence,
           personId: candidate.id,
         });
@@ -29,9 +28,7 @@ export const faceUncertain: Rule = {
       }
       const why = face.identity.reason === 'too_small' ? 'too small to identify' : 'not clear enough to identify with confidence';
       findings.push({
-        message:
-          `${imageName}: a face is ${why}. Check that this person is a pupil with consent for this use, or a member of staff, ` +
-          'before posting; otherwise crop them out.',
+        message: `${imageName}: a face is ${why}. Check that this person is a pupil with consent for this use, or a member of staff, ` + 'before posting; otherwise crop them out.',
         evidence,
       });
     }

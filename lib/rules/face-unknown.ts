@@ -10,9 +10,11 @@ export const faceUnknown: Rule = {
   title: 'Face not on the consent roster',
   defaultSeverity: 'block',
   check: (analysis) =>
-    findingPerPhoto(facesWhere(analysis, 'unknown'), (imageName, count) =>
-      `${imageName}: ${plural(count, 'a face', 'faces')} not recognised as anyone on the photo-consent roster. ` +
-      'Everyone shown must be a pupil or staff member whose consent covers this use (pupils without biometric consent ' +
-      'cannot be recognised, so they always appear here). Remove or crop the photo, or choose another.',
+    findingPerPhoto(
+      facesWhere(analysis, 'unknown'),
+      (imageName, count) =>
+        `${imageName}: ${plural(count, 'a face', 'faces')} not recognised as anyone on the photo-consent roster. ` +
+        'Everyone shown must be a pupil or staff member whose consent covers this use (pupils without biometric consent ' +
+        'cannot be recognised, so they always appear here). Remove or crop the photo, or choose another.',
     ),
 };

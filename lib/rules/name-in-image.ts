@@ -15,9 +15,7 @@ export const nameInImage: Rule = {
     analysis.images.flatMap((image): RuleFinding[] => {
       const mentions = findPupilNames(ocrWordLines(image.ocr), context.roster.people, { ocr: true, commonWords: context.commonWords });
       return nameIssues(mentions, context.roster.people).map((issue) => ({
-        message:
-          `${image.name}: the photo shows "${issue.texts.join('", "')}", ${issue.reason}. ` +
-          'Cover or crop out the name (or use a blank certificate) before posting.',
+        message: `${image.name}: the photo shows "${issue.texts.join('", "')}", ${issue.reason}. ` + 'Cover or crop out the name (or use a blank certificate) before posting.',
         evidence: issue.boxes.length > 0 ? issue.boxes.map((box) => ({ imageIndex: image.imageIndex, box })) : [{ imageIndex: image.imageIndex }],
         ...(issue.people.length === 1 ? { personId: issue.people[0]!.id } : {}),
       }));

@@ -26,4 +26,8 @@ export const photoDevice: Rule = {
   },
 };
 
-const simplify = (device: string): string => device.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const simplify = (device: string): string =>
+  device
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();

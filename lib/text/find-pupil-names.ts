@@ -221,14 +221,7 @@ function pickDisjoint(candidates: Candidate[]): Candidate[] {
   return picked;
 }
 
-function firstNameCandidates(
-  lines: readonly WordLine[],
-  lineIndex: number,
-  norms: string[],
-  forms: NameForm[],
-  used: Set<number>,
-  options: NameMatchOptions,
-): Candidate[] {
+function firstNameCandidates(lines: readonly WordLine[], lineIndex: number, norms: string[], forms: NameForm[], used: Set<number>, options: NameMatchOptions): Candidate[] {
   const line = lines[lineIndex]!;
   const candidates: Candidate[] = [];
   norms.forEach((norm, index) => {
@@ -257,14 +250,7 @@ function firstNameCandidates(
   return candidates;
 }
 
-function firstNameEvidence(
-  lines: readonly WordLine[],
-  lineIndex: number,
-  index: number,
-  forename: string,
-  forms: NameForm[],
-  options: NameMatchOptions,
-): NameEvidence | null {
+function firstNameEvidence(lines: readonly WordLine[], lineIndex: number, index: number, forename: string, forms: NameForm[], options: NameMatchOptions): NameEvidence | null {
   const line = lines[lineIndex]!;
   if (line.nameField !== undefined) return 'name_field';
   const cue = cueBefore(lines, lineIndex, index);
@@ -287,12 +273,18 @@ function cueBefore(lines: readonly WordLine[], lineIndex: number, index: number)
   const words = lines[lineIndex]!.words;
   const before = words.slice(Math.max(0, index - 2), index);
   if (before.some((word) => NAME_LABEL.test(word.text))) return 'name_label';
-  const lead = words.slice(Math.max(0, index - 4), index).map((word) => word.text).join(' ');
+  const lead = words
+    .slice(Math.max(0, index - 4), index)
+    .map((word) => word.text)
+    .join(' ');
   if (AWARD_WORDING.test(lead)) return 'award_wording';
   const previous = lines[lineIndex - 1];
   const line = lines[lineIndex]!;
   if (index === 0 && previous && line.group !== undefined && previous.group === line.group) {
-    const end = previous.words.slice(-4).map((word) => word.text).join(' ');
+    const end = previous.words
+      .slice(-4)
+      .map((word) => word.text)
+      .join(' ');
     if (AWARD_WORDING.test(end)) return 'award_wording';
     if (NAME_LABEL.test(previous.words.at(-1)?.text ?? '')) return 'name_label';
   }

@@ -10,7 +10,11 @@ const OCR_LOOKALIKES: Record<string, string> = { '0': 'o', '1': 'l', '|': 'l' };
  * "Al-Farsi" and "Alfarsi" all meet. `ocr` also undoes digit-for-letter misreadings.
  */
 export function normaliseName(word: string, ocr = false): string {
-  let text = word.replace(/['’]s$/i, '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  let text = word
+    .replace(/['’]s$/i, '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
   // Digits inside a word, or a lone "0" (the O of "O'Connor"), were letters; other numbers stay numbers.
   if (ocr && (/\p{L}/u.test(text) || /^0\W*$/.test(text))) text = text.replace(/[01|]/g, (c) => OCR_LOOKALIKES[c]!);
   return text.replace(/[łøđħıæœßþð]/g, (c) => UNDECOMPOSED[c]!).replace(/[^a-z]/g, '');

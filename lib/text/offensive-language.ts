@@ -45,8 +45,7 @@ interface PolicyMetadata {
 }
 
 const policyDataset = POLICY_PHRASES.reduce(
-  (dataset, { category, patterns }) =>
-    patterns.reduce((set, phrase) => set.addPhrase((builder) => builder.setMetadata({ category }).addPattern(phrase)), dataset),
+  (dataset, { category, patterns }) => patterns.reduce((set, phrase) => set.addPhrase((builder) => builder.setMetadata({ category }).addPattern(phrase)), dataset),
   new DataSet<PolicyMetadata>(),
 );
 

@@ -21,7 +21,8 @@ const EXTRA_WORDS: Record<string, number> = {
 const NEUTRAL_PHRASES = /\blost\s+property\b|\bbad\s+weather\b|\bhard\s+at\s+work\b|\bwork(?:ed|ing)?\s+(?:so\s+)?hard\b|\bkiller\s+sudoku\b|\bshooting\s+stars?\b/gi;
 
 /** The school community a disparaging remark may be about. */
-const PEOPLE = /\b(?:parents?|carers?|famil(?:y|ies)|pupils?|children|kids|students?|staff|teachers?|head(?:teacher)?|class(?:es)?|year\s*\d+|reception|governors?|some|everyone|you|they|their)\b/i;
+const PEOPLE =
+  /\b(?:parents?|carers?|famil(?:y|ies)|pupils?|children|kids|students?|staff|teachers?|head(?:teacher)?|class(?:es)?|year\s*\d+|reception|governors?|some|everyone|you|they|their)\b/i;
 
 /** A sentence about people at or below this score warns; a sentence about anything at or below `ALONE`. */
 const ABOUT_PEOPLE = -2;
@@ -41,7 +42,10 @@ export function judgeTone(text: string): ToneResult {
     .filter(({ raw }) => raw.trim() !== '')
     .map(({ raw, start }) => {
       const span: TextSpan = { start: start + (raw.length - raw.trimStart().length), end: start + raw.trimEnd().length };
-      const scored = analyser.analyze(raw.replace(NEUTRAL_PHRASES, (phrase) => ' '.repeat(phrase.length)), { extras: EXTRA_WORDS });
+      const scored = analyser.analyze(
+        raw.replace(NEUTRAL_PHRASES, (phrase) => ' '.repeat(phrase.length)),
+        { extras: EXTRA_WORDS },
+      );
       return { text: raw.trim(), span, score: scored.score, negativeWords: scored.negative };
     });
   const negative = sentences

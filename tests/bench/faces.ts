@@ -37,7 +37,8 @@ const toBox = ([x = 0, y = 0, width = 0, height = 0]: number[]): Box => ({ x, y,
 
 /** The corpus rule: a detection hits a label when its centre is inside the label box or they overlap by IoU >= 0.3. */
 function hits(detection: Box, label: Box): boolean {
-  const cx = detection.x + detection.width / 2, cy = detection.y + detection.height / 2;
+  const cx = detection.x + detection.width / 2,
+    cy = detection.y + detection.height / 2;
   const inside = cx >= label.x && cx <= label.x + label.width && cy >= label.y && cy <= label.y + label.height;
   return inside || intersectionOverUnion(detection, label) >= 0.3;
 }
@@ -116,7 +117,9 @@ export const faceBench: BenchSection = {
 
     // Detection on group photos.
     const groupLabels = JSON.parse(readFileSync(join(corpusDir, 'faces', 'groups', 'groups.json'), 'utf8')) as GroupLabel[];
-    let labelled = 0, found = 0, falseDetections = 0;
+    let labelled = 0,
+      found = 0,
+      falseDetections = 0;
     const unknownFaces: { file: string; face: DescribedFace | undefined }[] = [];
     const knownGroupFaces: { file: string; personId: string; face: DescribedFace | undefined }[] = [];
     const groups = [];
@@ -144,11 +147,16 @@ export const faceBench: BenchSection = {
 
     // Identification: each identity's 01.jpg is its reference, the other photos are probes.
     const identityDir = join(corpusDir, 'faces', 'identities');
-    const people = readdirSync(identityDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const people = readdirSync(identityDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     const references = new Map<string, Float32Array>();
     const probes: { personId: string; file: string; descriptor: Float32Array | null; faces: number }[] = [];
     for (const personId of people) {
-      for (const photo of readdirSync(join(identityDir, personId)).filter((f) => f.endsWith('.jpg')).sort()) {
+      for (const photo of readdirSync(join(identityDir, personId))
+        .filter((f) => f.endsWith('.jpg'))
+        .sort()) {
         const file = `faces/identities/${personId}/${photo}`;
         const run = await runPhoto(engine, join(identityDir, personId, photo), file);
         runs.push(run);
@@ -162,7 +170,9 @@ export const faceBench: BenchSection = {
       }
     }
     const templates: FaceTemplate[] = [...references].map(([personId, d]) => ({ personId, modelId: engine.modelId, descriptor: Array.from(d) }));
-    const genuine: number[] = [], impostor: number[] = [], unknownVsReferences: number[] = [];
+    const genuine: number[] = [],
+      impostor: number[] = [],
+      unknownVsReferences: number[] = [];
     const probeResults = probes.map((probe) => {
       if (!probe.descriptor) return { ...probe, descriptor: undefined, result: 'no descriptor' };
       for (const [personId, reference] of references) (personId === probe.personId ? genuine : impostor).push(dot(probe.descriptor, reference));
@@ -203,11 +213,59 @@ export const faceBench: BenchSection = {
       { metric: `unknown face x reference pairs >= accept (${unknownVsReferences.length})`, value: unknownPairsAccepted, target: '0', met: unknownPairsAccepted === 0 },
       { metric: 'true-accept rate at zero false accepts (best threshold)', value: round(zeroFalseAcceptRate) },
       { metric: 'accept threshold - highest impostor similarity', value: round(MATCH_THRESHOLDS.accept - maxImpostor, 4) },
-      { metric: `detect+describe median, ~1600 px photos <= 6 faces (${target.length})`, value: Math.round(quantile(target.map(work), 0.5)), unit: 'ms', target: '<= 400', met: quantile(target.map(work), 0.5) <= 400 },
+      {
+        metric: `detect+describe median, ~1600 px photos <= 6 faces (${target.length})`,
+        value: Math.round(quantile(target.map(work), 0.5)),
+        unit: 'ms',
+        target: '<= 400',
+        met: quantile(target.map(work), 0.5) <= 400,
+      },
       { metric: 'detect+describe p95, same photos', value: Math.round(quantile(target.map(work), 0.95)), unit: 'ms' },
-      { metric: 'detect median / p95, all photos', value: `${Math.round(quantile(runs.map((r) => r.detectMs), 0.5))} / ${Math.round(quantile(runs.map((r) => r.detectMs), 0.95))}`, unit: 'ms' },
-      { metric: 'describe median / p95, all photos', value: `${Math.round(quantile(runs.map((r) => r.describeMs), 0.5))} / ${Math.round(quantile(runs.map((r) => r.describeMs), 0.95))}`, unit: 'ms' },
-      { metric: 'decode median / p95, all photos', value: `${Math.round(quantile(runs.map((r) => r.decodeMs), 0.5))} / ${Math.round(quantile(runs.map((r) => r.decodeMs), 0.95))}`, unit: 'ms' },
+      {
+        metric: 'detect median / p95, all photos',
+        value: `${Math.round(
+          quantile(
+            runs.map((r) => r.detectMs),
+            0.5,
+          ),
+        )} / ${Math.round(
+          quantile(
+            runs.map((r) => r.detectMs),
+            0.95,
+          ),
+        )}`,
+        unit: 'ms',
+      },
+      {
+        metric: 'describe median / p95, all photos',
+        value: `${Math.round(
+          quantile(
+            runs.map((r) => r.describeMs),
+            0.5,
+          ),
+        )} / ${Math.round(
+          quantile(
+            runs.map((r) => r.describeMs),
+            0.95,
+          ),
+        )}`,
+        unit: 'ms',
+      },
+      {
+        metric: 'decode median / p95, all photos',
+        value: `${Math.round(
+          quantile(
+            runs.map((r) => r.decodeMs),
+            0.5,
+          ),
+        )} / ${Math.round(
+          quantile(
+            runs.map((r) => r.decodeMs),
+            0.95,
+          ),
+        )}`,
+        unit: 'ms',
+      },
       { metric: 'model load (wasm init, 3 models, warm-up)', value: Math.round(loadMs), unit: 'ms' },
       { metric: 'peak memory (process RSS)', value: Math.round(peakRssMb), unit: 'MB', target: '<= 600', met: peakRssMb <= 600 },
     ];

@@ -75,8 +75,23 @@ export const ocrBench: BenchSection = {
         const mentions = findPupilNames(ocrWordLines(read.value), people, { ocr: true, commonWords });
         // A lone first name shared by several pupils names none of them for recall; the rules still hold it.
         const found = [...new Set(mentions.filter((m) => m.personIds.length === 1).map((m) => fullName.get(m.personIds[0]!)!))];
-        const image: ImageAnalysis = { imageIndex: 0, name: label.file, width: decoded.value.width, height: decoded.value.height, faces: [], ocr: read.value, exif: { location: null, make: null, model: null }, timings: { decodeMs: 0, detectMs: 0, describeMs: 0, ocrMs: ms } };
-        const analysis = { post: { platform: 'x' as const, text: '' }, purpose: 'social_media' as const, images: [image], text: { personalData: [], tone: { sentences: [], negative: [] }, offensive: [] }, errors: [] };
+        const image: ImageAnalysis = {
+          imageIndex: 0,
+          name: label.file,
+          width: decoded.value.width,
+          height: decoded.value.height,
+          faces: [],
+          ocr: read.value,
+          exif: { location: null, make: null, model: null },
+          timings: { decodeMs: 0, detectMs: 0, describeMs: 0, ocrMs: ms },
+        };
+        const analysis = {
+          post: { platform: 'x' as const, text: '' },
+          purpose: 'social_media' as const,
+          images: [image],
+          text: { personalData: [], tone: { sentences: [], negative: [] }, offensive: [] },
+          errors: [],
+        };
         documents.push({
           ...base,
           found,
@@ -106,7 +121,10 @@ export const ocrBench: BenchSection = {
     const times = documents.map((doc) => doc.ms).sort((a, b) => a - b);
     const median = percentile(times, 0.5);
     const p95 = percentile(times, 0.95);
-    const cpuMedian = percentile(documents.map((doc) => doc.cpuMs).sort((a, b) => a - b), 0.5);
+    const cpuMedian = percentile(
+      documents.map((doc) => doc.cpuMs).sort((a, b) => a - b),
+      0.5,
+    );
 
     return {
       rows: [

@@ -48,14 +48,26 @@ export const pipelineBench: BenchSection = {
         const images = await readImages(corpusDir, postCase.images);
         const started = performance.now();
         const { verdict } = await checkPost({ platform: postCase.platform, text: postCase.text, images }, deps);
-        perCase.push({ ...evaluateCase(postCase, verdict, rules.map((rule) => rule.id)), images: images.length, ms: performance.now() - started });
+        perCase.push({
+          ...evaluateCase(
+            postCase,
+            verdict,
+            rules.map((rule) => rule.id),
+          ),
+          images: images.length,
+          ms: performance.now() - started,
+        });
       }
       const evaluation = summarise(perCase);
       const singlePhoto = perCase.filter((result) => result.images === 1).map((result) => result.ms);
 
       // A four-photo post: the largest group photo, a certificate in a group photo, a document and a portrait.
       const fourPaths = cases.flatMap((postCase) => postCase.images).filter((path, index, all) => all.indexOf(path) === index);
-      const four = await readImages(corpusDir, [fourPaths.find((path) => path.startsWith('faces/groups/'))!, ...fourPaths.filter((path) => path.startsWith('documents/')).slice(0, 2), fourPaths[0]!]);
+      const four = await readImages(corpusDir, [
+        fourPaths.find((path) => path.startsWith('faces/groups/'))!,
+        ...fourPaths.filter((path) => path.startsWith('documents/')).slice(0, 2),
+        fourPaths[0]!,
+      ]);
       const fourRuns: number[] = [];
       for (let run = 0; run < 3; run++) {
         const started = performance.now();
@@ -75,7 +87,12 @@ export const pipelineBench: BenchSection = {
           { metric: 'engines load (faces, OCR worker, word list)', value: Math.round(loadMs), unit: 'ms' },
           { metric: 'roster import with enrolment (45 rows, 11 photos)', value: Math.round(enrolMs), unit: 'ms' },
         ],
-        data: { evaluation, perCase: perCase.map(({ id, expected, got, ms, images }) => ({ id, expected, got, images, ms })), fourPhotoPost: four.map((image) => image.name), fourRuns },
+        data: {
+          evaluation,
+          perCase: perCase.map(({ id, expected, got, ms, images }) => ({ id, expected, got, images, ms })),
+          fourPhotoPost: four.map((image) => image.name),
+          fourRuns,
+        },
       };
     } finally {
       await checker.dispose();

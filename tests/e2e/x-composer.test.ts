@@ -80,15 +80,27 @@ interface SessionStorageScope {
 describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with the built extension ${corpusNote}`, () => {
   let browser: ExtensionBrowser;
   let sessionStart = 0;
-  const pupil = corpusCase('a post on X with one photo of a consented pupil that passes', (post) => post.platform === 'x' && post.expected === 'pass' && post.images.length === 1 && post.images[0]!.startsWith('faces/identities/'));
-  const stranger = corpusCase('a post with one photo blocked only for an unknown face', (post) => post.expected === 'block' && post.images.length === 1 && post.reasons.join() === 'face_unknown');
+  const pupil = corpusCase(
+    'a post on X with one photo of a consented pupil that passes',
+    (post) => post.platform === 'x' && post.expected === 'pass' && post.images.length === 1 && post.images[0]!.startsWith('faces/identities/'),
+  );
+  const stranger = corpusCase(
+    'a post with one photo blocked only for an unknown face',
+    (post) => post.expected === 'block' && post.images.length === 1 && post.reasons.join() === 'face_unknown',
+  );
   const namedCertificate = corpusCase(
     "a post blocked only for a pupil's name on a certificate photo",
     (post) => post.images.length === 1 && post.reasons.join() === 'name_in_image' && onlyDocuments(post, ['certificate']),
   );
   const blankDocument = corpusCase('a post of a blank document that passes', (post) => post.expected === 'pass' && post.images.length === 1 && onlyDocuments(post, ['negative']));
-  const namedInText = corpusCase("a text-only post blocked only for a pupil's name", (post) => post.images.length === 0 && post.expected === 'block' && post.reasons.join() === 'name_in_text');
-  const negativeTone = corpusCase('a text-only post that only warns for its tone', (post) => post.images.length === 0 && post.expected === 'warn' && post.reasons.join() === 'negative_tone');
+  const namedInText = corpusCase(
+    "a text-only post blocked only for a pupil's name",
+    (post) => post.images.length === 0 && post.expected === 'block' && post.reasons.join() === 'name_in_text',
+  );
+  const negativeTone = corpusCase(
+    'a text-only post that only warns for its tone',
+    (post) => post.images.length === 0 && post.expected === 'warn' && post.reasons.join() === 'negative_tone',
+  );
 
   beforeAll(async () => {
     sessionStart = Date.now();
@@ -220,7 +232,11 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
     const names = panel(page, 'block').locator('.cp-mark-text.cp-mark-block');
     expect(await names.count()).toBeGreaterThan(0);
     await expect(names.first().textContent()).resolves.toBe('Name 1');
-    await expect(panel(page, 'block').getByRole('img', { name: /Name 1: must not be posted/ }).count()).resolves.toBe(1);
+    await expect(
+      panel(page, 'block')
+        .getByRole('img', { name: /Name 1: must not be posted/ })
+        .count(),
+    ).resolves.toBe(1);
     await expect(panel(page, 'block').getByRole('list', { name: 'What Checkpost found' }).textContent()).resolves.toMatch(/the photo shows "/);
     await screenshot(page, 'block-name-on-certificate');
     await page.close();

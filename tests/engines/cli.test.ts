@@ -45,7 +45,7 @@ describe.skipIf(!corpusAvailable)(`checkpost check on the corpus roster ${corpus
     expect(verdict.findings.map((finding) => [finding.ruleId, finding.personId])).toContainEqual(['face-no-consent', 'M999240119115']);
   });
 
-  it("warns (exit 1) on a negative post and says why in plain words", async () => {
+  it('warns (exit 1) on a negative post and says why in plain words', async () => {
     const { status, out } = await run('check', '--roster', corpusPath('roster', 'roster.csv'), '--text', 'Year 6 were terrible at tidying up today. Really disappointing.');
     expect(status).toBe(1);
     expect(out).toMatch(/^WARN/m);

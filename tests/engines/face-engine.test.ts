@@ -21,7 +21,8 @@ async function decodeCorpus(file: string): Promise<DecodedImage> {
 
 /** The corpus's rule for rough labels: the detection's centre lies inside the label box. */
 const centreInside = (detection: Box, [x, y, width, height]: GroupLabel['boxes'][number]): boolean => {
-  const cx = detection.x + detection.width / 2, cy = detection.y + detection.height / 2;
+  const cx = detection.x + detection.width / 2,
+    cy = detection.y + detection.height / 2;
   return cx >= x && cx <= x + width && cy >= y && cy <= y + height;
 };
 
@@ -37,7 +38,11 @@ describe.skipIf(!corpusAvailable)(`face engine on real photos ${corpusNote}`, ()
   it.each(['g04_awards_six', 'g07_staircase_fifteen'])('finds every labelled face of %s and nothing else', async (name) => {
     const label = groups.find((group) => group.file.includes(name))!;
     const { faces } = await engine.analyse(await decodeCorpus(label.file));
-    for (const box of label.boxes) expect(faces.some((face) => centreInside(face.box, box)), `face at ${box.join(',')}`).toBe(true);
+    for (const box of label.boxes)
+      expect(
+        faces.some((face) => centreInside(face.box, box)),
+        `face at ${box.join(',')}`,
+      ).toBe(true);
     expect(faces).toHaveLength(label.boxes.length);
   });
 
@@ -56,14 +61,11 @@ describe.skipIf(!corpusAvailable)(`face engine on real photos ${corpusNote}`, ()
     }
   });
 
-  it.each(['amelia_hughes/01.jpg', 'kacper_wisniewski/05.jpg', 'siobhan_oconnor/03.jpg'])(
-    'finds the one face in the tight 150 px greyscale crop %s',
-    async (photo) => {
-      const { faces } = await engine.analyse(await decodeCorpus(`faces/identities/${photo}`));
-      expect(faces).toHaveLength(1);
-      expect(faces[0]!.descriptor).not.toBeNull();
-    },
-  );
+  it.each(['amelia_hughes/01.jpg', 'kacper_wisniewski/05.jpg', 'siobhan_oconnor/03.jpg'])('finds the one face in the tight 150 px greyscale crop %s', async (photo) => {
+    const { faces } = await engine.analyse(await decodeCorpus(`faces/identities/${photo}`));
+    expect(faces).toHaveLength(1);
+    expect(faces[0]!.descriptor).not.toBeNull();
+  });
 
   it.each(['documents/d04_star_first_name_grace.jpg', 'documents/n02_achievement_class_4b.jpg'])('finds no face on the certificate %s', async (file) => {
     expect((await engine.analyse(await decodeCorpus(file))).faces).toEqual([]);

@@ -7,9 +7,7 @@ import { WORKING_MAX_SIDE } from '../../lib/engines/image/working-size';
 import { corpusAvailable, corpusDir, corpusNote } from '../support/corpus';
 
 const photos = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? photos(join(dir, entry.name)) : entry.name.endsWith('.jpg') ? [join(dir, entry.name)] : [],
-  );
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? photos(join(dir, entry.name)) : entry.name.endsWith('.jpg') ? [join(dir, entry.name)] : []));
 
 describe.skipIf(!corpusAvailable)(`decoding every corpus photo ${corpusNote}`, () => {
   it('decodes each at its own size (all are within the working size), RGB', async () => {

@@ -51,7 +51,16 @@ describe.skipIf(!corpusAvailable)(`name rules on the corpus posts' document phot
       const read = await engine.read(decoded.value);
       if (!read.ok) throw new Error(read.error.message);
       const { width, height } = decoded.value;
-      images.push({ imageIndex, name: file, width, height, faces: [], ocr: read.value, exif: { location: null, make: null, model: null }, timings: { decodeMs: 0, detectMs: 0, describeMs: 0 } });
+      images.push({
+        imageIndex,
+        name: file,
+        width,
+        height,
+        faces: [],
+        ocr: read.value,
+        exif: { location: null, make: null, model: null },
+        timings: { decodeMs: 0, detectMs: 0, describeMs: 0 },
+      });
     }
     const analysis: Analysis = { post: { platform: 'x', text: postCase.text }, purpose: 'social_media', images, text: analyseText(postCase.text), errors: [] };
     const names = nameInImage.check(analysis, { roster, commonWords });

@@ -35,20 +35,53 @@ const rotated = (center: { x: number; y: number }, halfW: number, halfH: number,
 
 describe('homography', () => {
   it('maps corners onto corners and back', () => {
-    const from: Quad = [{ x: 0, y: 0 }, { x: 100, y: 0 }, { x: 100, y: 50 }, { x: 0, y: 50 }];
-    const to: Quad = [{ x: 12, y: 30 }, { x: 140, y: 10 }, { x: 150, y: 90 }, { x: 5, y: 80 }];
+    const from: Quad = [
+      { x: 0, y: 0 },
+      { x: 100, y: 0 },
+      { x: 100, y: 50 },
+      { x: 0, y: 50 },
+    ];
+    const to: Quad = [
+      { x: 12, y: 30 },
+      { x: 140, y: 10 },
+      { x: 150, y: 90 },
+      { x: 5, y: 80 },
+    ];
     const h = homographyBetween(from, to);
     from.forEach((point, i) => {
       const mapped = applyHomography(h, point);
       expect(mapped.x).toBeCloseTo(to[i]!.x, 6);
       expect(mapped.y).toBeCloseTo(to[i]!.y, 6);
     });
-    expect(mapBox(homographyBetween(from, [{ x: 0, y: 0 }, { x: 200, y: 0 }, { x: 200, y: 100 }, { x: 0, y: 100 }]), { x: 10, y: 10, width: 20, height: 5 })).toEqual({ x: 20, y: 20, width: 40, height: 10 });
+    expect(
+      mapBox(
+        homographyBetween(from, [
+          { x: 0, y: 0 },
+          { x: 200, y: 0 },
+          { x: 200, y: 100 },
+          { x: 0, y: 100 },
+        ]),
+        { x: 10, y: 10, width: 20, height: 5 },
+      ),
+    ).toEqual({ x: 20, y: 20, width: 40, height: 10 });
   });
 
   it('warps a picture: doubling copies it at twice the size', () => {
     const source = grey(10, 10, (x) => (x < 5 ? 0 : 255));
-    const h = homographyBetween([{ x: 0, y: 0 }, { x: 20, y: 0 }, { x: 20, y: 20 }, { x: 0, y: 20 }], [{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }, { x: 0, y: 10 }]);
+    const h = homographyBetween(
+      [
+        { x: 0, y: 0 },
+        { x: 20, y: 0 },
+        { x: 20, y: 20 },
+        { x: 0, y: 20 },
+      ],
+      [
+        { x: 0, y: 0 },
+        { x: 10, y: 0 },
+        { x: 10, y: 10 },
+        { x: 0, y: 10 },
+      ],
+    );
     const out = warpGrey(source, h, 20, 20);
     expect(out.data[5 * 20 + 2]).toBe(0);
     expect(out.data[5 * 20 + 17]).toBe(255);
@@ -58,7 +91,12 @@ describe('homography', () => {
 describe('findDocuments', () => {
   it('finds a sheet turned 8 degrees on a dark, busy desk, with its corners', () => {
     const sheet = rotated({ x: 400, y: 300 }, 220, 160, 8);
-    const h = homographyBetween(sheet, [{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 1 }, { x: 0, y: 1 }]);
+    const h = homographyBetween(sheet, [
+      { x: 0, y: 0 },
+      { x: 1, y: 0 },
+      { x: 1, y: 1 },
+      { x: 0, y: 1 },
+    ]);
     const data = new Uint8Array(800 * 600 * 3);
     for (let y = 0; y < 600; y += 1) {
       for (let x = 0; x < 800; x += 1) {
@@ -130,7 +168,14 @@ describe('handing results over', () => {
   it('scales every box to the photo as attached', () => {
     const box = { x: 10, y: 20, width: 30, height: 40 };
     const scaled = scaleOcrResult(
-      { width: 100, height: 50, regions: [], lines: [{ words: [{ text: 'Hi', confidence: 90, box }], box, region: 0 }], nameFields: [{ region: 0, cue: 'Name:', box, hasInk: false }], ms: 1 },
+      {
+        width: 100,
+        height: 50,
+        regions: [],
+        lines: [{ words: [{ text: 'Hi', confidence: 90, box }], box, region: 0 }],
+        nameFields: [{ region: 0, cue: 'Name:', box, hasInk: false }],
+        ms: 1,
+      },
       2,
     );
     expect(scaled.lines[0]!.words[0]!.box).toEqual({ x: 20, y: 40, width: 60, height: 80 });

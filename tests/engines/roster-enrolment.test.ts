@@ -6,7 +6,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNodeChecker, loadRosterFile, type NodeChecker } from '../../lib/cli/node-checker';
 
-const HEADER = 'UPN,Legal Forename,Legal Surname,Preferred Forename,Year,Reg Group,Role,Photo Consent Social Media,Photo Consent Website,Photo Consent Print,Name Consent,Biometric Consent,Photo File';
+const HEADER =
+  'UPN,Legal Forename,Legal Surname,Preferred Forename,Year,Reg Group,Role,Photo Consent Social Media,Photo Consent Website,Photo Consent Print,Name Consent,Biometric Consent,Photo File';
 const groupPhoto = join(dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json')), 'demo', 'sample3.jpg');
 
 // Enrolment with the real engine: a reference photo must show exactly one face.
@@ -29,9 +30,18 @@ describe('roster enrolment with the real face engine', () => {
   it('enrols a single face and rejects, by row, a photo with several faces and one with none', async () => {
     const result = await importWith(
       {
-        'one.jpg': (path) => sharp(groupPhoto).extract({ left: 480, top: 160, width: 448, height: 544 }).jpeg().toFile(path).then(() => undefined),
+        'one.jpg': (path) =>
+          sharp(groupPhoto)
+            .extract({ left: 480, top: 160, width: 448, height: 544 })
+            .jpeg()
+            .toFile(path)
+            .then(() => undefined),
         'group.jpg': (path) => copyFileSync(groupPhoto, path),
-        'wall.jpg': (path) => sharp({ create: { width: 400, height: 300, channels: 3, background: '#c8b89a' } }).jpeg().toFile(path).then(() => undefined),
+        'wall.jpg': (path) =>
+          sharp({ create: { width: 400, height: 300, channels: 3, background: '#c8b89a' } })
+            .jpeg()
+            .toFile(path)
+            .then(() => undefined),
       },
       [
         'K999880000101,Maya,Collins,Maya,Year 6,6A,Pupil,Y,Y,Y,Y,Y,one.jpg',
@@ -47,7 +57,14 @@ describe('roster enrolment with the real face engine', () => {
 
   it('imports whole when every consented photo shows one face', async () => {
     const result = await importWith(
-      { 'one.jpg': (path) => sharp(groupPhoto).extract({ left: 960, top: 64, width: 416, height: 544 }).jpeg().toFile(path).then(() => undefined) },
+      {
+        'one.jpg': (path) =>
+          sharp(groupPhoto)
+            .extract({ left: 960, top: 64, width: 416, height: 544 })
+            .jpeg()
+            .toFile(path)
+            .then(() => undefined),
+      },
       ['K999880000101,Maya,Collins,Maya,Year 6,6A,Pupil,Y,Y,Y,Y,Y,one.jpg', 'Z999880000102,Ella,Hart,Ella,Year 6,6A,Pupil,Y,Y,Y,N,N,missing.jpg'],
     );
     expect(result.reportText).not.toMatch(/nothing was imported/i);

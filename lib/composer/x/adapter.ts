@@ -1,16 +1,5 @@
 import type { AttachedMedia, Composer, ComposerAdapter } from '../adapter';
-import {
-  ANY_BUTTON,
-  ANY_EDITOR,
-  ATTACHMENT_MEDIA,
-  ATTACHMENTS,
-  DIALOG,
-  EDITOR,
-  MAX_COMPOSER_DEPTH,
-  SEND_BUTTON,
-  SEND_LABEL,
-  STYLED_PREVIEW,
-} from './selectors';
+import { ANY_BUTTON, ANY_EDITOR, ATTACHMENT_MEDIA, ATTACHMENTS, DIALOG, EDITOR, MAX_COMPOSER_DEPTH, SEND_BUTTON, SEND_LABEL, STYLED_PREVIEW } from './selectors';
 
 /** Reads X's composers: the inline home composer, inline replies, the /compose/post modal and threads. */
 export const xAdapter: ComposerAdapter = {
@@ -58,7 +47,7 @@ export const xAdapter: ComposerAdapter = {
     for (const area of composer.root.querySelectorAll(ATTACHMENTS)) {
       for (const element of area.querySelectorAll(ATTACHMENT_MEDIA)) {
         const isVideo = element.tagName.toLowerCase() === 'video';
-        const src = element.getAttribute('src') ?? (isVideo ? element.querySelector('source')?.getAttribute('src') ?? null : null);
+        const src = element.getAttribute('src') ?? (isVideo ? (element.querySelector('source')?.getAttribute('src') ?? null) : null);
         add({ kind: isVideo ? 'video' : 'image', src });
       }
     }
@@ -74,8 +63,7 @@ export const xAdapter: ComposerAdapter = {
   },
 };
 
-const asElement = (target: EventTarget | null): Element | null =>
-  target !== null && typeof (target as Element).closest === 'function' ? (target as Element) : null;
+const asElement = (target: EventTarget | null): Element | null => (target !== null && typeof (target as Element).closest === 'function' ? (target as Element) : null);
 
 const labelOf = (element: Element): string => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 

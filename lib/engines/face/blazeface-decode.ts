@@ -12,7 +12,10 @@ export const BLAZEFACE_VALUES_PER_ANCHOR = 16;
  */
 export const BLAZEFACE_ANCHORS: readonly Point[] = (() => {
   const anchors: Point[] = [];
-  for (const { stride, perCell } of [{ stride: 16, perCell: 2 }, { stride: 32, perCell: 6 }]) {
+  for (const { stride, perCell } of [
+    { stride: 16, perCell: 2 },
+    { stride: 32, perCell: 6 },
+  ]) {
     const cells = BLAZEFACE_INPUT_SIZE / stride;
     for (let row = 0; row < cells; row++) {
       for (let column = 0; column < cells; column++) {
@@ -44,7 +47,8 @@ export function decodeBlazeFace(regressors: ArrayLike<number>, logits: ArrayLike
     if (score < minScore) return;
     const at = i * BLAZEFACE_VALUES_PER_ANCHOR;
     const value = (k: number): number => regressors[at + k] ?? 0;
-    const width = value(2), height = value(3);
+    const width = value(2),
+      height = value(3);
     const box = { x: anchor.x + value(0) - width / 2, y: anchor.y + value(1) - height / 2, width, height };
     const keypoints: Point[] = [];
     for (let k = 0; k < 6; k++) keypoints.push({ x: anchor.x + value(4 + 2 * k), y: anchor.y + value(5 + 2 * k) });

@@ -33,14 +33,17 @@ function meshCrop(face: DetectedFace, cropScale: number): Similarity {
   const [rightEye, leftEye] = face.landmarks;
   const angle = rightEye && leftEye ? Math.atan2(leftEye.y - rightEye.y, leftEye.x - rightEye.x) : 0;
   const scale = (Math.max(face.box.width, face.box.height) * cropScale) / MESH_INPUT_SIZE;
-  const a = scale * Math.cos(angle), b = scale * Math.sin(angle);
+  const a = scale * Math.cos(angle),
+    b = scale * Math.sin(angle);
   const half = MESH_INPUT_SIZE / 2;
-  const cx = face.box.x + face.box.width / 2, cy = face.box.y + face.box.height / 2;
+  const cx = face.box.x + face.box.width / 2,
+    cy = face.box.y + face.box.height / 2;
   return { a, b, tx: cx - (a * half - b * half), ty: cy - (b * half + a * half) };
 }
 
 function mean(points: readonly Point[], indices: readonly number[]): Point {
-  let x = 0, y = 0;
+  let x = 0,
+    y = 0;
   for (const i of indices) {
     x += points[i]!.x / indices.length;
     y += points[i]!.y / indices.length;

@@ -63,8 +63,20 @@ export function createFaceRecognitionNet(weights: tf.NamedTensorMap): FaceRecogn
     let out = conv(conv(x, block.first, 2, true, 'valid'), block.second, 1, false, 'same');
     let shortcut = tf.avgPool(x, 2, 2, 'valid');
     // dlib pads the strided branch with a zero row and column when the pooled shortcut is one larger (odd sizes).
-    if (shortcut.shape[1] !== out.shape[1]) out = tf.pad(out, [[0, 0], [0, shortcut.shape[1] - out.shape[1]], [0, shortcut.shape[2] - out.shape[2]], [0, 0]]);
-    if (shortcut.shape[3] !== out.shape[3]) shortcut = tf.pad(shortcut, [[0, 0], [0, 0], [0, 0], [0, out.shape[3] - shortcut.shape[3]]]);
+    if (shortcut.shape[1] !== out.shape[1])
+      out = tf.pad(out, [
+        [0, 0],
+        [0, shortcut.shape[1] - out.shape[1]],
+        [0, shortcut.shape[2] - out.shape[2]],
+        [0, 0],
+      ]);
+    if (shortcut.shape[3] !== out.shape[3])
+      shortcut = tf.pad(shortcut, [
+        [0, 0],
+        [0, 0],
+        [0, 0],
+        [0, out.shape[3] - shortcut.shape[3]],
+      ]);
     return tf.relu(tf.add(shortcut, out)) as tf.Tensor4D;
   };
 

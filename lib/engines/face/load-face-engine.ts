@@ -42,7 +42,11 @@ async function describeFaces(net: FaceRecognitionNet, pixels: tf.Tensor4D, faces
   if (describable.length === 0) return faces.map(() => null);
   const descriptors = await inBatches(describable, config.modelBatch, async (batch) => {
     const rows = tf.tidy(() => {
-      const chips = extractChips(pixels, batch.map(({ landmarks }) => fitSimilarity(CHIP_POINTS, landmarks.points)), RECOGNITION_CHIP_SIZE);
+      const chips = extractChips(
+        pixels,
+        batch.map(({ landmarks }) => fitSimilarity(CHIP_POINTS, landmarks.points)),
+        RECOGNITION_CHIP_SIZE,
+      );
       if (!config.mirrorAverage) return toUnitDescriptors(net.describe(chips));
       // Rows i and n+i describe a face and its mirror image.
       const [face, mirror] = tf.split(net.describe(tf.concat([chips, tf.reverse(chips, 2)])), 2);

@@ -25,12 +25,7 @@ function rankPeople(descriptor: Float32Array, templates: readonly FaceTemplate[]
  * `accept` and no other person is within `runnerUpMargin`; nobody below `reject`; otherwise uncertain, so a
  * person looks. With no comparable template the face is unknown (best similarity -1, the lowest possible).
  */
-export function identifyFace(
-  descriptor: Float32Array,
-  templates: readonly FaceTemplate[],
-  modelId: string,
-  thresholds: MatchThresholds = MATCH_THRESHOLDS,
-): FaceIdentity {
+export function identifyFace(descriptor: Float32Array, templates: readonly FaceTemplate[], modelId: string, thresholds: MatchThresholds = MATCH_THRESHOLDS): FaceIdentity {
   const [best, runnerUp] = rankPeople(descriptor, templates, modelId);
   if (best === undefined || best.similarity < thresholds.reject) return { kind: 'unknown', bestSimilarity: best?.similarity ?? -1 };
   const clear = runnerUp === undefined || best.similarity - runnerUp.similarity >= thresholds.runnerUpMargin;

@@ -12,21 +12,30 @@ export interface Similarity {
 export function fitSimilarity(from: readonly Point[], to: readonly Point[]): Similarity {
   const n = Math.min(from.length, to.length);
   if (n < 2) throw new Error('fitSimilarity needs at least two point pairs');
-  let fx = 0, fy = 0, gx = 0, gy = 0;
+  let fx = 0,
+    fy = 0,
+    gx = 0,
+    gy = 0;
   for (let i = 0; i < n; i++) {
     fx += from[i]!.x / n;
     fy += from[i]!.y / n;
     gx += to[i]!.x / n;
     gy += to[i]!.y / n;
   }
-  let spread = 0, dot = 0, cross = 0;
+  let spread = 0,
+    dot = 0,
+    cross = 0;
   for (let i = 0; i < n; i++) {
-    const px = from[i]!.x - fx, py = from[i]!.y - fy, qx = to[i]!.x - gx, qy = to[i]!.y - gy;
+    const px = from[i]!.x - fx,
+      py = from[i]!.y - fy,
+      qx = to[i]!.x - gx,
+      qy = to[i]!.y - gy;
     spread += px * px + py * py;
     dot += px * qx + py * qy;
     cross += px * qy - py * qx;
   }
-  const a = dot / spread, b = cross / spread;
+  const a = dot / spread,
+    b = cross / spread;
   return { a, b, tx: gx - (a * fx - b * fy), ty: gy - (b * fx + a * fy) };
 }
 

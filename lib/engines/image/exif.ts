@@ -21,10 +21,11 @@ export async function readPhotoMetadata(bytes: Uint8Array, fileName: string): Pr
   let tags: Record<string, unknown> | undefined;
   try {
     tags = (await exifr.parse(source, { tiff: true, gps: true, ifd0: { pick: ['Make', 'Model'] }, exif: false, xmp: false, icc: false, iptc: false, jfif: false, ihdr: false })) as
-      | Record<string, unknown>
-      | undefined;
+      Record<string, unknown> | undefined;
   } catch (thrown) {
-    return err(checkError('file_unreadable', `${fileName}: its photo details (EXIF) could not be read (${describeThrown(thrown)}). Save the photo again and re-attach it.`, fileName));
+    return err(
+      checkError('file_unreadable', `${fileName}: its photo details (EXIF) could not be read (${describeThrown(thrown)}). Save the photo again and re-attach it.`, fileName),
+    );
   }
   const latitude = tags?.latitude;
   const longitude = tags?.longitude;
@@ -44,7 +45,7 @@ const isWebp = (bytes: Uint8Array): boolean => bytes.length >= 12 && ascii(bytes
 /** The EXIF chunk of a WebP (RIFF) file, without any "Exif\0\0" prefix, or null when there is none. */
 function webpExif(bytes: Uint8Array): Uint8Array | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = 12; at + 8 <= bytes.length; ) {
+  for (let at = 12; at + 8 <= bytes.length;) {
     const size = view.getUint32(at + 4, true);
     if (ascii(bytes, at) === 'EXIF') {
       const chunk = bytes.subarray(at + 8, Math.min(bytes.length, at + 8 + size));

@@ -26,11 +26,7 @@ const FORMAT_NAMES: Partial<Record<ImageFormat, string>> = {
 };
 
 export const unsupportedImageError = (file: string, format: ImageFormat): CheckError =>
-  checkError(
-    'image_unsupported',
-    `"${file}" is ${FORMAT_NAMES[format] ?? 'not a photo Checkpost can read'}. Save or export it as a JPEG or PNG photo, ${RE_ATTACH}`,
-    file,
-  );
+  checkError('image_unsupported', `"${file}" is ${FORMAT_NAMES[format] ?? 'not a photo Checkpost can read'}. Save or export it as a JPEG or PNG photo, ${RE_ATTACH}`, file);
 
 export const corruptImageError = (file: string): CheckError =>
   checkError(

@@ -17,7 +17,11 @@ export async function createOcrEngine(paths: OcrPaths, options: OcrOptions = {})
   const started = await reader.start();
   if (!started.ok) return started;
   // A first tiny read loads the recogniser, so the first photo is not the slow one.
-  const warm = await reader.read({ width: 64, height: 32, data: new Uint8Array(64 * 32).fill(255) }, 'sheet', performance.now() + (options.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS));
+  const warm = await reader.read(
+    { width: 64, height: 32, data: new Uint8Array(64 * 32).fill(255) },
+    'sheet',
+    performance.now() + (options.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS),
+  );
   if (!warm.ok) return warm;
   const readTimeoutMs = options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
   let turn: Promise<unknown> = Promise.resolve();

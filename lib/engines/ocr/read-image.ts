@@ -60,12 +60,7 @@ interface Sheet {
  * it again on its own. Also reads the whole photo when sheets cover little of it.
  * All boxes are in pixels of `image`.
  */
-export async function readImage(
-  reader: TesseractReader,
-  image: DecodedImage,
-  deadline: number,
-  signal?: AbortSignal,
-): Promise<Result<OcrImageResult, CheckError>> {
+export async function readImage(reader: TesseractReader, image: DecodedImage, deadline: number, signal?: AbortSignal): Promise<Result<OcrImageResult, CheckError>> {
   const started = performance.now();
   const grey = toGrey(image);
   const regions = findRegions(image);
@@ -166,13 +161,7 @@ const sizeAt = (region: Region, scale: number): { width: number; height: number 
 });
 
 /** Reads the ink of one name field on its own, scaled so handwriting is a comfortable size. */
-async function readField(
-  reader: TesseractReader,
-  sheet: GreyImage,
-  ink: Box,
-  variant: (typeof FIELD_VARIANTS)[number],
-  deadline: number,
-): Promise<Result<ReadLine[], CheckError>> {
+async function readField(reader: TesseractReader, sheet: GreyImage, ink: Box, variant: (typeof FIELD_VARIANTS)[number], deadline: number): Promise<Result<ReadLine[], CheckError>> {
   const margin = ink.height * 0.35;
   const crop = { x: ink.x - margin, y: ink.y - margin, width: ink.width + margin * 2, height: ink.height + margin * 2 };
   const scale = variant.inkHeight / ink.height;

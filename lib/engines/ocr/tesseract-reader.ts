@@ -110,9 +110,7 @@ function linesOf(blocks: unknown[]): ReadLine[] {
       paragraph.lines
         .map((line) => ({
           box: boxOf(line.bbox),
-          words: line.words
-            .filter((word) => word.text.trim() !== '')
-            .map((word) => ({ text: word.text, confidence: word.confidence, box: boxOf(word.bbox) })),
+          words: line.words.filter((word) => word.text.trim() !== '').map((word) => ({ text: word.text, confidence: word.confidence, box: boxOf(word.bbox) })),
         }))
         .filter((line) => line.words.length > 0),
     ),

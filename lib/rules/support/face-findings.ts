@@ -9,9 +9,7 @@ export interface LocatedFace {
 }
 
 export function facesOf(analysis: Analysis): LocatedFace[] {
-  return analysis.images.flatMap((image) =>
-    image.faces.map((face) => ({ imageIndex: image.imageIndex, imageName: image.name, face })),
-  );
+  return analysis.images.flatMap((image) => image.faces.map((face) => ({ imageIndex: image.imageIndex, imageName: image.name, face })));
 }
 
 export function facesWhere<K extends FaceIdentity['kind']>(
@@ -19,8 +17,7 @@ export function facesWhere<K extends FaceIdentity['kind']>(
   kind: K,
 ): Array<LocatedFace & { face: FaceResult & { identity: Extract<FaceIdentity, { kind: K }> } }> {
   return facesOf(analysis).filter(
-    (located): located is LocatedFace & { face: FaceResult & { identity: Extract<FaceIdentity, { kind: K }> } } =>
-      located.face.identity.kind === kind,
+    (located): located is LocatedFace & { face: FaceResult & { identity: Extract<FaceIdentity, { kind: K }> } } => located.face.identity.kind === kind,
   );
 }
 

@@ -77,9 +77,29 @@ export interface FixtureServer {
 function selfSignedCertificate(dir: string): { key: Buffer; cert: Buffer } {
   const keyPath = join(dir, 'key.pem');
   const certPath = join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '2', '-subj', '/CN=x.com', '-addext', 'subjectAltName=DNS:x.com,DNS:twitter.com'], {
-    stdio: 'ignore',
-  });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=x.com',
+      '-addext',
+      'subjectAltName=DNS:x.com,DNS:twitter.com',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   return { key: readFileSync(keyPath), cert: readFileSync(certPath) };
 }
 
@@ -129,7 +149,7 @@ export async function startFixtureServer(certDir: string): Promise<FixtureServer
     socket.once('data', (first) => {
       const tls = first[0] === 0x16;
       const host = (tls ? serverName(first) : hostHeader(first)) ?? '(unknown)';
-      hits.push({ at: Date.now(), host, url: tls ? '(TLS)' : first.toString('latin1').split(' ', 2)[1] ?? '' });
+      hits.push({ at: Date.now(), host, url: tls ? '(TLS)' : (first.toString('latin1').split(' ', 2)[1] ?? '') });
       if (!FIXTURE_HOSTS.has(host)) {
         socket.destroy();
         return;

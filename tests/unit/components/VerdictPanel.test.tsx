@@ -48,7 +48,10 @@ describe('VerdictPanel', () => {
   });
 
   it('boxes a name read on a certificate as writing, labelled for screen readers', () => {
-    const certificate = { ...blockView.photos[0]!, marks: [{ kind: 'text' as const, box: { x: 250, y: 200, width: 500, height: 50 }, severity: 'block' as const, tag: 'Name 1', label: 'Name 1: must not be posted' }] };
+    const certificate = {
+      ...blockView.photos[0]!,
+      marks: [{ kind: 'text' as const, box: { x: 250, y: 200, width: 500, height: 50 }, severity: 'block' as const, tag: 'Name 1', label: 'Name 1: must not be posted' }],
+    };
     renderPanel({ ...blockView, photos: [certificate] });
     expect(screen.getByRole('img', { name: 'Photo 1 (class.jpg): Name 1: must not be posted' })).toBeTruthy();
     const box = document.querySelector('.cp-mark-text.cp-mark-block') as HTMLElement;
@@ -80,7 +83,14 @@ describe('VerdictPanel', () => {
   });
 
   it('offers Retry when the check could not run', () => {
-    const { onRetry } = renderPanel({ ...blockView, kind: 'cannot_check', headline: 'Checkpost could not check this post, so it is on hold', findings: [], photos: [], problems: ['Checking the post took longer than 20 s.'] });
+    const { onRetry } = renderPanel({
+      ...blockView,
+      kind: 'cannot_check',
+      headline: 'Checkpost could not check this post, so it is on hold',
+      findings: [],
+      photos: [],
+      problems: ['Checking the post took longer than 20 s.'],
+    });
     expect(screen.getByRole('list', { name: 'What could not be checked' }).textContent).toContain('20 s');
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledTimes(1);

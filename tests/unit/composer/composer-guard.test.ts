@@ -138,7 +138,14 @@ describe('composer guard', () => {
     if (view?.kind !== 'block') throw new Error('expected a block');
     expect(view.sendHeld).toBe(true);
     expect(view.photos).toEqual([
-      { index: 0, label: 'Photo 1', src: 'blob:https://x.com/a', width: 100, height: 100, marks: [{ kind: 'face', box: FACE, severity: 'block', tag: '1', label: 'Face 1: must not be posted' }] },
+      {
+        index: 0,
+        label: 'Photo 1',
+        src: 'blob:https://x.com/a',
+        width: 100,
+        height: 100,
+        marks: [{ kind: 'face', box: FACE, severity: 'block', tag: '1', label: 'Face 1: must not be posted' }],
+      },
     ]);
     expect(page.records.map((record) => record.status)).toEqual(['block']);
   });
@@ -233,7 +240,9 @@ describe('composer guard', () => {
 
   it('holds a post whose photo cannot be read or that carries a video, saying which attachment', async () => {
     const engine = scriptedEngine((request) => (request.errors.length > 0 ? heldFor(request.errors) : pass));
-    const page = openPage('home-inline.html', engine.client, { media: new Map([['blob:https://x.com/gone', err(checkError('file_unreadable', 'Checkpost could not read a photo.'))]]) });
+    const page = openPage('home-inline.html', engine.client, {
+      media: new Map([['blob:https://x.com/gone', err(checkError('file_unreadable', 'Checkpost could not read a photo.'))]]),
+    });
     attach(page, 'blob:https://x.com/gone');
     page.strip().insertAdjacentHTML('beforeend', '<div><video src="blob:https://x.com/clip"></video></div>');
     page.guard.scan();
@@ -268,11 +277,11 @@ describe('composer guard', () => {
     expect(engine.checks.map((check) => [check.text, check.images])).toContainEqual(['Sports day is on Friday.', []]);
   });
 
-  it("holds a text-only post that names a pupil, quoting the post with the name highlighted", async () => {
+  it('holds a text-only post that names a pupil, quoting the post with the name highlighted', async () => {
     const text = 'Congratulations to Amelia Hughes for winning!';
     const named: Verdict = {
       status: 'block',
-      findings: [{ ruleId: 'name-in-text', severity: 'block', message: 'The post\'s text names a pupil.', evidence: [], textSpans: [{ start: 19, end: 32 }] }],
+      findings: [{ ruleId: 'name-in-text', severity: 'block', message: "The post's text names a pupil.", evidence: [], textSpans: [{ start: 19, end: 32 }] }],
       errors: [],
     };
     const engine = scriptedEngine((request) => (request.text === text ? named : pass));

@@ -4,7 +4,8 @@ import { checkError } from '../../../lib/errors';
 import type { Analysis, Verdict } from '../../../lib/pipeline/types';
 import { anAnalysis, anImage } from '../../support/builders';
 
-const analysis = (sizes: [number, number][]): Analysis => anAnalysis(sizes.map(([width, height], imageIndex) => anImage([], { imageIndex, name: `p${imageIndex}.jpg`, width, height })));
+const analysis = (sizes: [number, number][]): Analysis =>
+  anAnalysis(sizes.map(([width, height], imageIndex) => anImage([], { imageIndex, name: `p${imageIndex}.jpg`, width, height })));
 
 const photos = [
   { name: 'class.jpg', src: 'blob:one' },
@@ -22,12 +23,29 @@ describe('verdict panel view', () => {
     const verdict: Verdict = {
       status: 'block',
       findings: [
-        { ruleId: 'face-unknown', severity: 'block', message: 'Unknown face.', evidence: [{ imageIndex: 1, box: { x: 1, y: 2, width: 3, height: 4 } }, { imageIndex: 1, box: { x: 5, y: 6, width: 7, height: 8 } }] },
+        {
+          ruleId: 'face-unknown',
+          severity: 'block',
+          message: 'Unknown face.',
+          evidence: [
+            { imageIndex: 1, box: { x: 1, y: 2, width: 3, height: 4 } },
+            { imageIndex: 1, box: { x: 5, y: 6, width: 7, height: 8 } },
+          ],
+        },
         { ruleId: 'face-uncertain', severity: 'warn', message: 'Too small to tell.', evidence: [{ imageIndex: 0, box: { x: 9, y: 9, width: 2, height: 2 } }, { imageIndex: 0 }] },
       ],
       errors: [],
     };
-    const view = verdictView(verdict, analysis([[800, 600], [1600, 1200]]), photos, true, 3);
+    const view = verdictView(
+      verdict,
+      analysis([
+        [800, 600],
+        [1600, 1200],
+      ]),
+      photos,
+      true,
+      3,
+    );
     expect(view).toMatchObject({ kind: 'block', headline: 'This post cannot be published', sendHeld: true, attention: 3 });
     if (view.kind !== 'block') throw new Error('expected a block');
     expect(view.findings).toEqual([
@@ -55,7 +73,12 @@ describe('verdict panel view', () => {
       findings: [
         { ruleId: 'face-unknown', severity: 'block', message: 'Unknown face.', evidence: [{ imageIndex: 0, box: { x: 1, y: 1, width: 5, height: 5 } }] },
         { ruleId: 'name-in-image', severity: 'block', message: 'The photo shows "Amelia Hughes".', evidence: [{ imageIndex: 0, box: { x: 100, y: 200, width: 300, height: 40 } }] },
-        { ruleId: 'name-unreadable', severity: 'warn', message: 'Could not read the name on this sheet.', evidence: [{ imageIndex: 0, box: { x: 100, y: 300, width: 300, height: 40 } }] },
+        {
+          ruleId: 'name-unreadable',
+          severity: 'warn',
+          message: 'Could not read the name on this sheet.',
+          evidence: [{ imageIndex: 0, box: { x: 100, y: 300, width: 300, height: 40 } }],
+        },
       ],
       errors: [],
     };
@@ -75,8 +98,26 @@ describe('verdict panel view', () => {
     const verdict: Verdict = {
       status: 'block',
       findings: [
-        { ruleId: 'name-in-text', severity: 'block', message: 'Names a pupil.', evidence: [], textSpans: [{ start: 10, end: 16 }, { start: 17, end: 23 }] },
-        { ruleId: 'negative-tone', severity: 'warn', message: 'Negative.', evidence: [], textSpans: [{ start: 25, end: 51 }, { start: 17, end: 23 }] },
+        {
+          ruleId: 'name-in-text',
+          severity: 'block',
+          message: 'Names a pupil.',
+          evidence: [],
+          textSpans: [
+            { start: 10, end: 16 },
+            { start: 17, end: 23 },
+          ],
+        },
+        {
+          ruleId: 'negative-tone',
+          severity: 'warn',
+          message: 'Negative.',
+          evidence: [],
+          textSpans: [
+            { start: 25, end: 51 },
+            { start: 17, end: 23 },
+          ],
+        },
       ],
       errors: [],
     };
@@ -95,7 +136,11 @@ describe('verdict panel view', () => {
 
   it('asks to look again at highlighted words before "Post anyway" on a warning about the text', () => {
     const text = 'Disgraceful behaviour at pick-up today.';
-    const verdict: Verdict = { status: 'warn', findings: [{ ruleId: 'negative-tone', severity: 'warn', message: 'Negative.', evidence: [], textSpans: [{ start: 0, end: text.length }] }], errors: [] };
+    const verdict: Verdict = {
+      status: 'warn',
+      findings: [{ ruleId: 'negative-tone', severity: 'warn', message: 'Negative.', evidence: [], textSpans: [{ start: 0, end: text.length }] }],
+      errors: [],
+    };
     const view = verdictView(verdict, anAnalysis([], { post: { platform: 'x', text } }), [], true, 1);
     expect(view).toMatchObject({ kind: 'warn', quote: [{ text, severity: 'warn' }] });
     if (view.kind !== 'warn') throw new Error('expected a warning');
@@ -111,7 +156,11 @@ describe('verdict panel view', () => {
   });
 
   it('names the missing part of a composer it cannot guard', () => {
-    expect(hookBrokenView('no_editor', 2)).toMatchObject({ kind: 'hook_broken', headline: "Checkpost cannot find this composer's text box, so posting here is on hold", attention: 2 });
+    expect(hookBrokenView('no_editor', 2)).toMatchObject({
+      kind: 'hook_broken',
+      headline: "Checkpost cannot find this composer's text box, so posting here is on hold",
+      attention: 2,
+    });
   });
 
   it('labels photos by place, adding the file name only when there is one', () => {

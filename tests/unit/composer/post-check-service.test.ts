@@ -49,7 +49,15 @@ describe.skipIf(!corpusAvailable)(`post check service on the corpus roster ${cor
     const passed = await service.checkPost({ platform: 'x', text: 'Star of the week', images: [{ hash: pupil.hash, name: 'star.jpg' }], errors: [] });
     expect(passed).toMatchObject({ kind: 'checked', verdict: { status: 'pass' } });
 
-    const both = await service.checkPost({ platform: 'x', text: '', images: [{ hash: pupil.hash, name: 'star.jpg' }, { hash: strangers.hash, name: 'staff-day.jpg' }], errors: [] });
+    const both = await service.checkPost({
+      platform: 'x',
+      text: '',
+      images: [
+        { hash: pupil.hash, name: 'star.jpg' },
+        { hash: strangers.hash, name: 'staff-day.jpg' },
+      ],
+      errors: [],
+    });
     if (both.kind !== 'checked') throw new Error('expected a verdict');
     expect(both.verdict.status).toBe('block');
     expect(both.analysis.images.map((image) => [image.imageIndex, image.name])).toEqual([
@@ -93,7 +101,10 @@ describe.skipIf(!corpusAvailable)(`post check service on the corpus roster ${cor
   });
 
   it('judges text-only posts by the text rules, the pupil named in the words marked by character range', async () => {
-    const named = corpusCase('a text-only post blocked only for a pupil named in full', (post) => post.images.length === 0 && post.reasons.join() === 'name_in_text' && post.expected === 'block');
+    const named = corpusCase(
+      'a text-only post blocked only for a pupil named in full',
+      (post) => post.images.length === 0 && post.reasons.join() === 'name_in_text' && post.expected === 'block',
+    );
     const reply = await service.checkPost({ platform: 'x', text: named.text, images: [], errors: [] });
     if (reply.kind !== 'checked') throw new Error('expected a verdict');
     expect(reply.verdict.status).toBe('block');
@@ -109,7 +120,10 @@ describe.skipIf(!corpusAvailable)(`post check service on the corpus roster ${cor
   });
 
   it('reads the text on a certificate: a pupil named on it is held with the name boxed, a blank one passes', async () => {
-    const named = corpusCase('a post held only for a name on a document photo', (post) => post.reasons.join() === 'name_in_image' && onlyDocuments(post, ['certificate']) && post.images.length === 1);
+    const named = corpusCase(
+      'a post held only for a name on a document photo',
+      (post) => post.reasons.join() === 'name_in_image' && onlyDocuments(post, ['certificate']) && post.images.length === 1,
+    );
     const blank = corpusCase('a post of a blank document that passes', (post) => post.expected === 'pass' && onlyDocuments(post, ['negative']));
     const certificate = await upload(named.imagePaths[0]!, 'certificate.jpg');
     const empty = await upload(blank.imagePaths[0]!, 'blank.jpg');

@@ -25,7 +25,10 @@ describe('judgePost', () => {
   it('blocks when any finding blocks', () => {
     const verdict = judgePost(anAnalysis([]), context, [ruleFinding('a', 'warn'), ruleFinding('b', 'block')]);
     expect(verdict.status).toBe('block');
-    expect(verdict.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([['a', 'warn'], ['b', 'block']]);
+    expect(verdict.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([
+      ['a', 'warn'],
+      ['b', 'block'],
+    ]);
   });
 
   it('holds a post that could not be fully checked, even with no findings', () => {

@@ -11,12 +11,35 @@ describe('mapColumns', () => {
   });
 
   it('ignores case, spacing and punctuation and knows other MIS spellings', () => {
-    const headers = [' upn ', 'FORENAME', 'Surname', 'Known As', 'Registration Group', 'Social-Media Consent', 'website consent',
-      'Print_Consent', 'Name Consent', 'BIOMETRIC CONSENT', 'Photo File', 'Date of Birth'];
+    const headers = [
+      ' upn ',
+      'FORENAME',
+      'Surname',
+      'Known As',
+      'Registration Group',
+      'Social-Media Consent',
+      'website consent',
+      'Print_Consent',
+      'Name Consent',
+      'BIOMETRIC CONSENT',
+      'Photo File',
+      'Date of Birth',
+    ];
     const mapped = mapColumns(headers);
     if (!mapped.ok) throw new Error(mapped.error.message);
-    expect(mapped.value.index).toMatchObject({ upn: 0, legalForename: 1, surname: 2, preferredForename: 3, regGroup: 4,
-      socialMedia: 5, website: 6, print: 7, nameConsent: 8, biometric: 9, photoFile: 10 });
+    expect(mapped.value.index).toMatchObject({
+      upn: 0,
+      legalForename: 1,
+      surname: 2,
+      preferredForename: 3,
+      regGroup: 4,
+      socialMedia: 5,
+      website: 6,
+      print: 7,
+      nameConsent: 8,
+      biometric: 9,
+      photoFile: 10,
+    });
     expect(mapped.value.header.upn).toBe('upn');
     expect(mapped.value.ignored).toEqual(['Date of Birth']);
     expect(headerKey('Reg. Group')).toBe(headerKey('REG_GROUP'));

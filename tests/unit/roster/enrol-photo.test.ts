@@ -27,8 +27,7 @@ const engineFinding = (faces: DescribedFace[] | Error): FaceEngine => ({
   dispose: () => undefined,
 });
 
-const enrol = (faces: DescribedFace[] | Error, decode = decodeAny) =>
-  createEnrolPhoto(decode, engineFinding(faces))(new Uint8Array([1]), 'photos/X.jpg');
+const enrol = (faces: DescribedFace[] | Error, decode = decodeAny) => createEnrolPhoto(decode, engineFinding(faces))(new Uint8Array([1]), 'photos/X.jpg');
 
 describe('createEnrolPhoto', () => {
   it('returns the descriptor of the one face in the photo', async () => {
@@ -36,16 +35,12 @@ describe('createEnrolPhoto', () => {
   });
 
   it('refuses a photo with no face, naming the file and what to do', async () => {
-    expect(await enrol([])).toEqual(
-      err(checkError('enrol_no_face', 'No face found in photos/X.jpg. Use a clear, front-facing photo of this person.', 'photos/X.jpg')),
-    );
+    expect(await enrol([])).toEqual(err(checkError('enrol_no_face', 'No face found in photos/X.jpg. Use a clear, front-facing photo of this person.', 'photos/X.jpg')));
   });
 
   it('refuses a photo with several faces, even when only one could be described', async () => {
     const result = await enrol([aFace([1, 0]), aFace(null)]);
-    expect(result).toEqual(
-      err(checkError('enrol_many_faces', '2 faces found in photos/X.jpg. Use a photo of this person alone.', 'photos/X.jpg')),
-    );
+    expect(result).toEqual(err(checkError('enrol_many_faces', '2 faces found in photos/X.jpg. Use a photo of this person alone.', 'photos/X.jpg')));
   });
 
   it('refuses a face too small to describe', async () => {

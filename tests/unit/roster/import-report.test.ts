@@ -18,8 +18,7 @@ describe('formatIssue', () => {
 describe('formatImportReport', () => {
   it('leads with what was imported and how the file was read', () => {
     expect(formatImportReport(aReport())).toBe(
-      'Roster roster.csv imported: 3 people (2 pupils, 1 staff) from 3 rows; 1 face template built.\n' +
-        'Read as Windows-1252 text, semicolon-separated.',
+      'Roster roster.csv imported: 3 people (2 pupils, 1 staff) from 3 rows; 1 face template built.\n' + 'Read as Windows-1252 text, semicolon-separated.',
     );
   });
 
@@ -60,9 +59,7 @@ describe('formatImportReport', () => {
         ignoredColumns: ['Date of Birth'],
       }),
     );
-    expect(text).toContain(
-      'Photos on file not used, no biometric consent (1):\n  - Row 4, Harry Bennett (photos/h.jpg): photo on file not used: no biometric consent.',
-    );
+    expect(text).toContain('Photos on file not used, no biometric consent (1):\n  - Row 4, Harry Bennett (photos/h.jpg): photo on file not used: no biometric consent.');
     expect(text).toContain('No reference photo (12): Pupil 10 (row 10), Pupil 11 (row 11),');
     expect(text).toContain('Pupil 19 (row 19) and 2 more.');
     expect(text).toContain('Columns not used (their values are not stored): Date of Birth.');

@@ -9,11 +9,7 @@ import { aRow, aUpn, HEADER, toCsv, utf8 } from './roster-csv';
 
 /** Photos on an imaginary disk: path -> bytes (the enrolment double below reads them as text). */
 function photoDisk(files: Record<string, string>): PhotoReader {
-  return vi.fn(async (path: string) =>
-    files[path] === undefined
-      ? err(checkError('file_unreadable', `The photo ${path} was not found.`, path))
-      : ok(utf8(files[path] ?? '')),
-  );
+  return vi.fn(async (path: string) => (files[path] === undefined ? err(checkError('file_unreadable', `The photo ${path} was not found.`, path)) : ok(utf8(files[path] ?? ''))));
 }
 
 /**
@@ -34,9 +30,7 @@ function input(rows: string[][], readPhoto: PhotoReader, enrolPhoto: EnrolPhoto 
 describe('importRoster', () => {
   it('imports every person and enrols consented photos into templates stamped with the model id', async () => {
     const readPhoto = photoDisk({ 'photos/1.jpg': 'face:1', 'photos/2.jpg': 'face:2' });
-    const { report, roster } = await importRoster(
-      input([aRow(1, { 'Photo File': 'photos/1.jpg' }), aRow(2, { 'Photo File': 'photos/2.jpg' }), aRow(3)], readPhoto),
-    );
+    const { report, roster } = await importRoster(input([aRow(1, { 'Photo File': 'photos/1.jpg' }), aRow(2, { 'Photo File': 'photos/2.jpg' }), aRow(3)], readPhoto));
     expect(roster?.people.map((person) => person.id)).toEqual([aUpn(1), aUpn(2), aUpn(3)]);
     expect(roster?.templates).toEqual([
       { personId: aUpn(1), modelId: 'test-model', descriptor: [1] },
@@ -61,11 +55,7 @@ describe('importRoster', () => {
     const readPhoto = photoDisk({ 'photos/1.jpg': 'face:1', 'photos/2.jpg': 'face:2' });
     const enrolPhoto = vi.fn(enrolByContent);
     const { report, roster } = await importRoster(
-      input(
-        [aRow(1, { 'Photo File': 'photos/1.jpg' }), aRow(2, { 'Photo File': 'photos/2.jpg', 'Biometric Consent': 'N' })],
-        readPhoto,
-        enrolPhoto,
-      ),
+      input([aRow(1, { 'Photo File': 'photos/1.jpg' }), aRow(2, { 'Photo File': 'photos/2.jpg', 'Biometric Consent': 'N' })], readPhoto, enrolPhoto),
     );
     expect(readPhoto).toHaveBeenCalledTimes(1);
     expect(readPhoto).toHaveBeenCalledWith('photos/1.jpg');
@@ -117,9 +107,7 @@ describe('importRoster', () => {
 
   it('rejects the whole roster for one bad row and reads no photo at all', async () => {
     const readPhoto = photoDisk({ 'photos/1.jpg': 'face:1' });
-    const { report, roster } = await importRoster(
-      input([aRow(1, { 'Photo File': 'photos/1.jpg' }), aRow(2, { 'Photo Consent Website': 'perhaps' })], readPhoto),
-    );
+    const { report, roster } = await importRoster(input([aRow(1, { 'Photo File': 'photos/1.jpg' }), aRow(2, { 'Photo Consent Website': 'perhaps' })], readPhoto));
     expect(roster).toBeNull();
     expect(readPhoto).not.toHaveBeenCalled();
     expect(report).toMatchObject({ imported: false, photosChecked: false, rowsRead: 2, peopleImported: 0, templatesBuilt: 0 });

@@ -93,22 +93,16 @@ describe('parseRoster: values', () => {
     const parsed = parseRoster(toCsv([HEADER, aRow(1, { 'Name Consent': '' }), aRow(2), aRow(3, { 'Name Consent': ' ' })]));
     expect(parsed.errors).toEqual([]);
     expect(parsed.personRows.map(({ person }) => person.consents.name)).toEqual([false, false, false]);
-    expect(parsed.warnings).toEqual([
-      { message: 'Name Consent is blank on rows 2 and 4: read as No, because consent must be given positively.' },
-    ]);
+    expect(parsed.warnings).toEqual([{ message: 'Name Consent is blank on rows 2 and 4: read as No, because consent must be given positively.' }]);
   });
 
   it('refuses unknown consent values, naming row, column and value', () => {
     const parsed = parseRoster(toCsv([HEADER, aRow(1), aRow(2, { 'Biometric Consent': 'Maybe' })]));
-    expect(parsed.errors).toEqual([
-      { row: 3, column: 'Biometric Consent', message: expect.stringMatching(/^"Maybe" is not a consent answer\. Use Y or N/) },
-    ]);
+    expect(parsed.errors).toEqual([{ row: 3, column: 'Biometric Consent', message: expect.stringMatching(/^"Maybe" is not a consent answer\. Use Y or N/) }]);
   });
 
   it('refuses a pupil without a valid UPN and blank names', () => {
-    const parsed = parseRoster(
-      toCsv([HEADER, aRow(1, { UPN: '' }), aRow(2, { UPN: 'A999000000002' }), aRow(3, { 'Legal Surname': ' ' })]),
-    );
+    const parsed = parseRoster(toCsv([HEADER, aRow(1, { UPN: '' }), aRow(2, { UPN: 'A999000000002' }), aRow(3, { 'Legal Surname': ' ' })]));
     expect(parsed.errors.map((issue) => [issue.row, issue.column, issue.message.slice(0, 30)])).toEqual([
       [2, 'UPN', 'The UPN is blank. Every pupil '],
       [3, 'UPN', 'UPN "A999000000002" fails the '],
@@ -139,7 +133,12 @@ describe('parseRoster: values', () => {
   });
 
   it('reports missing required columns once, with the columns found, and reads no rows', () => {
-    const parsed = parseRoster(toCsv([['UPN', 'Forename', 'Surname'], [aUpn(1), 'Ann', 'Lee']]));
+    const parsed = parseRoster(
+      toCsv([
+        ['UPN', 'Forename', 'Surname'],
+        [aUpn(1), 'Ann', 'Lee'],
+      ]),
+    );
     expect(parsed.personRows).toEqual([]);
     expect(parsed.errors).toHaveLength(1);
     expect(parsed.errors[0]?.message).toMatch(/missing required columns: Photo Consent Social Media, .*Columns found: "UPN", "Forename", "Surname"\./);
@@ -153,9 +152,7 @@ describe('parseRoster: values', () => {
 describe('parseRoster: duplicates', () => {
   it('refuses a UPN used twice, naming both rows', () => {
     const parsed = parseRoster(toCsv([HEADER, aRow(1), aRow(2), aRow(1, { 'Legal Forename': 'Other' })]));
-    expect(parsed.errors).toEqual([
-      { row: 2, column: 'UPN', message: `UPN ${aUpn(1)} appears on rows 2 and 4. Each person must appear once, with their own id.` },
-    ]);
+    expect(parsed.errors).toEqual([{ row: 2, column: 'UPN', message: `UPN ${aUpn(1)} appears on rows 2 and 4. Each person must appear once, with their own id.` }]);
     expect(parsed.duplicates).toEqual([{ kind: 'same_id', value: aUpn(1), rows: [2, 4] }]);
   });
 
@@ -163,17 +160,13 @@ describe('parseRoster: duplicates', () => {
     const name = { 'Legal Forename': 'Jack', 'Legal Surname': 'Robinson' };
     const parsed = parseRoster(toCsv([HEADER, aRow(1, name), aRow(2), aRow(3, { ...name, 'Legal Forename': 'JACK' })]));
     expect(parsed.errors).toEqual([]);
-    expect(parsed.warnings).toEqual([
-      { row: 2, message: 'Jack Robinson appears on rows 2 and 4 with different ids. Check this is not the same pupil entered twice.' },
-    ]);
+    expect(parsed.warnings).toEqual([{ row: 2, message: 'Jack Robinson appears on rows 2 and 4 with different ids. Check this is not the same pupil entered twice.' }]);
     expect(parsed.duplicates).toEqual([{ kind: 'same_name', value: 'Jack Robinson', rows: [2, 4] }]);
   });
 
   it('refuses one photo file given for two people', () => {
     const parsed = parseRoster(toCsv([HEADER, aRow(1, { 'Photo File': 'photos/a.jpg' }), aRow(2, { 'Photo File': 'photos/A.jpg' })]));
-    expect(parsed.errors).toEqual([
-      { row: 2, column: 'Photo File', message: 'The photo photos/a.jpg is given for rows 2 and 3. Each person needs their own photo.' },
-    ]);
+    expect(parsed.errors).toEqual([{ row: 2, column: 'Photo File', message: 'The photo photos/a.jpg is given for rows 2 and 3. Each person needs their own photo.' }]);
   });
 });
 

@@ -46,8 +46,7 @@ export function aRow(serial: number, overrides: Partial<Record<(typeof HEADER)[n
 
 /** CSV text with quotes only where needed, as Excel writes it. */
 export function toCsv(rows: string[][], { delimiter = ',', newline = '\r\n' } = {}): string {
-  const quote = (cell: string): string =>
-    cell.includes(delimiter) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  const quote = (cell: string): string => (cell.includes(delimiter) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
   return rows.map((row) => row.map(quote).join(delimiter)).join(newline) + newline;
 }
 

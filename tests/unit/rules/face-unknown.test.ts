@@ -24,9 +24,7 @@ describe('face-unknown', () => {
   });
 
   it('ignores recognised and uncertain faces', () => {
-    const analysis = anAnalysis([
-      anImage([aFace({ kind: 'match', personId: 'A999240119000', similarity: 0.9 }), aFace({ kind: 'uncertain', reason: 'too_small' })]),
-    ]);
+    const analysis = anAnalysis([anImage([aFace({ kind: 'match', personId: 'A999240119000', similarity: 0.9 }), aFace({ kind: 'uncertain', reason: 'too_small' })])]);
     expect(faceUnknown.check(analysis, { roster })).toEqual([]);
   });
 });

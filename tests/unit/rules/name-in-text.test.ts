@@ -35,7 +35,11 @@ describe('name-in-text', () => {
 
   it('finds a preferred full name and both names in a shared-surname sentence', () => {
     expect(check("Tom Whitfield's mum left a coat")[0]!.personId).toBe('Y1');
-    expect(check('Well done to Jack and Ava Robinson!').map((finding) => finding.personId).sort()).toEqual(['H2', 'X1']);
+    expect(
+      check('Well done to Jack and Ava Robinson!')
+        .map((finding) => finding.personId)
+        .sort(),
+    ).toEqual(['H2', 'X1']);
   });
 
   it('leaves ordinary words alone', () => {

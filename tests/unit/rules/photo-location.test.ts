@@ -26,7 +26,14 @@ describe('photo-location', () => {
   });
 
   it('passes photos without a location, including WebP and stripped JPEG', async () => {
-    for (const bytes of [await photo.clone().jpeg().toBuffer(), await photo.clone().webp().withExif({ IFD0: { Make: 'Canon' } }).toBuffer()]) {
+    for (const bytes of [
+      await photo.clone().jpeg().toBuffer(),
+      await photo
+        .clone()
+        .webp()
+        .withExif({ IFD0: { Make: 'Canon' } })
+        .toBuffer(),
+    ]) {
       const exif = await metadataOf(bytes);
       expect(exif.location).toBeNull();
       expect(photoLocation.check(anAnalysis([anImage([], { exif })], { text: noText }), { roster: aRoster() })).toEqual([]);

@@ -22,7 +22,17 @@ export function anOcrResult(lines: OcrLine[], nameFields: NameField[] = []): Ocr
   return {
     width: 1600,
     height: 1200,
-    regions: [{ kind: 'document', corners: [{ x: 0, y: 0 }, { x: 1600, y: 0 }, { x: 1600, y: 1200 }, { x: 0, y: 1200 }] }],
+    regions: [
+      {
+        kind: 'document',
+        corners: [
+          { x: 0, y: 0 },
+          { x: 1600, y: 0 },
+          { x: 1600, y: 1200 },
+          { x: 0, y: 1200 },
+        ],
+      },
+    ],
     lines,
     nameFields,
     ms: 1,

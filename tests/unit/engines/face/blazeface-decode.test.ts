@@ -17,7 +17,11 @@ function outputs(set: { anchor: number; logit: number; values: number[] }[]) {
 describe('BlazeFace back-model anchors', () => {
   it('has 896 anchors: a 16x16 grid with 2 per cell, then an 8x8 grid with 6 per cell', () => {
     expect(ANCHORS).toBe(896);
-    expect(BLAZEFACE_ANCHORS.slice(0, 3)).toEqual([{ x: 8, y: 8 }, { x: 8, y: 8 }, { x: 24, y: 8 }]);
+    expect(BLAZEFACE_ANCHORS.slice(0, 3)).toEqual([
+      { x: 8, y: 8 },
+      { x: 8, y: 8 },
+      { x: 24, y: 8 },
+    ]);
     expect(BLAZEFACE_ANCHORS[511]).toEqual({ x: 248, y: 248 });
     expect(BLAZEFACE_ANCHORS.slice(512, 519)).toEqual([...Array(6).fill({ x: 16, y: 16 }), { x: 48, y: 16 }]);
     expect(BLAZEFACE_ANCHORS[895]).toEqual({ x: 240, y: 240 });

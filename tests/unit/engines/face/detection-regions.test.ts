@@ -32,7 +32,12 @@ describe('planDetectionRegions', () => {
   });
 
   it('sizes tiles for the smallest face looked for, at any photo size', () => {
-    for (const [width, height] of [[2048, 1536], [853, 1280], [4000, 600], [1000, 1000]] as const) {
+    for (const [width, height] of [
+      [2048, 1536],
+      [853, 1280],
+      [4000, 600],
+      [1000, 1000],
+    ] as const) {
       const tiles = planDetectionRegions(width, height, config).slice(1);
       const minFace = Math.max(config.minFacePx, Math.max(width, height) * config.minFaceShare);
       for (const { box } of tiles) expect((minFace * 256) / box.width).toBeCloseTo(config.detectorMinFacePx, 1);
@@ -40,7 +45,8 @@ describe('planDetectionRegions', () => {
   });
 
   it('puts every face the whole-photo pass may miss entirely inside some tile that reports it', () => {
-    const width = 2048, height = 1536;
+    const width = 2048,
+      height = 1536;
     const [, ...tiles] = planDetectionRegions(width, height, config);
     const largestMissed = (Math.max(width, height) * 16) / 256;
     for (let y = 0; y + largestMissed <= height; y += 37) {

@@ -24,7 +24,11 @@ describe('toUnitDescriptors', () => {
       expect(norm(row)).toBeCloseTo(1, 6);
     }
     const lift = (v: number[]): number => Math.sqrt(1 - (norm(v) / R) ** 2);
-    for (const [i, j] of [[0, 1], [0, 2], [1, 2]] as const) {
+    for (const [i, j] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ] as const) {
       const distance = norm(raw[i]!.map((x, k) => x - raw[j]![k]!));
       const expected = 1 - (distance ** 2 / R ** 2 + (lift(raw[i]!) - lift(raw[j]!)) ** 2) / 2;
       expect(dot(rows[i]!, rows[j]!)).toBeCloseTo(expected, 5);

@@ -10,7 +10,9 @@ const solid = (width: number, height: number, background: sharp.Color) => sharp(
 async function noisyJpeg(width = 400, height = 300): Promise<Buffer> {
   const noise = Buffer.alloc(width * height * 3);
   for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
-  return sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(noise, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 async function decodeOk(bytes: Uint8Array, name = 'photo'): Promise<DecodedImage> {
@@ -82,7 +84,9 @@ describe('decodeImageNode: readable photos', () => {
 
   it('reads the first frame of an animated GIF', async () => {
     const frames = await Promise.all(['#00ff00', '#0000ff'].map((colour) => solid(30, 20, colour).png().toBuffer()));
-    const gif = await sharp(frames, { join: { animated: true } }).gif().toBuffer();
+    const gif = await sharp(frames, { join: { animated: true } })
+      .gif()
+      .toBuffer();
     const image = await decodeOk(gif);
     expect([image.width, image.height]).toEqual([30, 20]);
     expect(pixel(image, 5, 5)).toEqual([0, 255, 0]);
@@ -102,7 +106,9 @@ describe('decodeImageNode: readable photos', () => {
   });
 
   it('shrinks an 8000 x 6000 photo while decoding, without a full-size copy in memory', async () => {
-    const huge = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#886644' } }).jpeg({ quality: 80 }).toBuffer();
+    const huge = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#886644' } })
+      .jpeg({ quality: 80 })
+      .toBuffer();
     const before = process.memoryUsage().rss;
     const image = await decodeOk(huge, 'big.jpg');
     const grownMb = (process.memoryUsage().rss - before) / 2 ** 20;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { READABLE_FORMATS, sniffImageFormat } from '../../../../lib/engines/image/sniff-format';
 
-const bytes = (...parts: (number[] | string)[]): Uint8Array =>
-  Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...part].map((c) => c.charCodeAt(0)) : part)));
+const bytes = (...parts: (number[] | string)[]): Uint8Array => Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...part].map((c) => c.charCodeAt(0)) : part)));
 
 /** An ISO base media "ftyp" box: size, 'ftyp', major brand, minor version, compatible brands. */
 const ftyp = (major: string, ...compatible: string[]): Uint8Array => {

@@ -40,7 +40,14 @@ describe('model files as a tfjs IOHandler', () => {
 
   it('hands tfjs the topology, signature and concatenated weights of a model.json', async () => {
     const { data, specs } = await tf.io.encodeWeights({ w: tf.tensor1d([7, 8]) });
-    const modelJson = { format: 'graph-model', generatedBy: 'test', convertedBy: 'test', modelTopology: { node: [] }, signature: { inputs: {} }, weightsManifest: [{ paths: ['m.bin'], weights: specs }] };
+    const modelJson = {
+      format: 'graph-model',
+      generatedBy: 'test',
+      convertedBy: 'test',
+      modelTopology: { node: [] },
+      signature: { inputs: {} },
+      weightsManifest: [{ paths: ['m.bin'], weights: specs }],
+    };
     const handler = modelFilesHandler(memoryFiles({ 'dir/m.json': json(modelJson), 'dir/m.bin': new Uint8Array(data as ArrayBuffer) }), 'dir/m.json');
     const artifacts = await handler.load!();
     expect(artifacts.modelTopology).toEqual({ node: [] });
