@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     reporters: ['default', './tests/support/plain-summary-reporter.ts'],
+    // In CI a missing corpus fails the run instead of skipping.
+    globalSetup: ['./tests/support/ci-prerequisites.ts'],
     // Engine tests run the real models on the wasm backend: two cores, so two workers at most.
     pool: 'forks',
     maxWorkers: 2,
