@@ -21,6 +21,8 @@ function engineLine(status: EngineStatus | null, statusError: string | null): st
   if (statusError !== null) return statusError;
   if (status === null) return 'Asking the checking engine…';
   switch (status.engine.state) {
+    case 'idle':
+      return 'Face and text models: they load when the first photo is checked.';
     case 'loading':
       return 'Face and text models: loading…';
     case 'ready':

@@ -1,26 +1,33 @@
 import { checkError, err, ok, type CheckError, type Result } from '../../lib/errors';
-import { createPostCheckService, type EngineParts } from '../../lib/composer/post-check-service';
+import { createPostCheckService } from '../../lib/composer/post-check-service';
+import { browserAnalysers } from '../../lib/engines/analysers-browser';
+import { base64ToBytes } from '../../lib/messaging/base64';
 import type { EngineState, EngineStatus } from '../../lib/messaging/protocol';
 import { answerMessages } from '../../lib/messaging/runtime-browser';
-import { withTimeout } from '../../lib/pipeline/with-timeout';
+import { createPhotoChecker } from '../../lib/pipeline/photo-checker';
 import type { Roster } from '../../lib/roster/types';
 import { loadRoster, type StoredRoster } from '../../lib/storage/roster-db-browser';
-import { base64ToBytes } from '../../lib/messaging/base64';
-import { createEnrolPhoto } from '../../lib/roster/enrol-photo';
 import { loadCommonWordsBrowser } from '../../lib/text/common-words-browser';
-import { loadEngine } from './load-engine';
 
-/** A cold load takes about 2 s here; far longer means it will not finish (e.g. wasm refused). */
-const ENGINE_LOAD_TIMEOUT_MS = 30_000;
+// The models load on the first photo (or the options page's import), never for a text-only post.
+const analysers = browserAnalysers();
+const photos = createPhotoChecker(analysers);
+let engineState: EngineState = { state: 'idle' };
 
-const loadStarted = performance.now();
-let engineState: EngineState = { state: 'loading' };
-const engine: Promise<Result<EngineParts, CheckError>> = withTimeout(loadEngine(), ENGINE_LOAD_TIMEOUT_MS, "Loading Checkpost's face and text models").then((loaded) => {
-  engineState = loaded.ok
-    ? { state: 'ready', modelId: loaded.value.faces.modelId, loadMs: Math.round(performance.now() - loadStarted) }
-    : { state: 'failed', error: loaded.error.code === 'timeout' ? { ...loaded.error, code: 'engine_load_failed' } : loaded.error };
-  return loaded.ok ? loaded : err(engineState.state === 'failed' ? engineState.error : loaded.error);
-});
+/** Both models, loading them if need be; the popup and options page read how that went. */
+async function loadModels(): Promise<Result<{ modelId: string }, CheckError>> {
+  const started = performance.now();
+  if (engineState.state !== 'ready') engineState = { state: 'loading' };
+  const failed = (error: CheckError) => {
+    engineState = { state: 'failed', error };
+    return err(error);
+  };
+  const [faces, ocr] = await Promise.all([analysers.faces(), analysers.ocr()]);
+  if (!faces.ok) return failed(faces.error);
+  if (!ocr.ok) return failed(ocr.error);
+  if (engineState.state !== 'ready') engineState = { state: 'ready', modelId: faces.value.modelId, loadMs: Math.round(performance.now() - started) };
+  return ok({ modelId: faces.value.modelId });
+}
 
 const readStoredRoster = async (): Promise<Result<StoredRoster, CheckError>> => {
   try {
@@ -39,26 +46,23 @@ const readStoredRoster = async (): Promise<Result<StoredRoster, CheckError>> => 
 
 let stored = readStoredRoster();
 
-/** The roster's templates are only comparable with the descriptor model that made them. */
+/** The roster's templates are only comparable with the descriptor model that made them; the face engine's id says which that is. */
 async function roster(): Promise<Result<Roster, CheckError>> {
   const record = await stored;
   if (!record.ok) return record;
-  const loaded = await engine;
-  if (loaded.ok && loaded.value.faces.modelId !== record.value.modelId) {
+  const faces = analysers.loaded().faces;
+  if (faces !== null && faces.modelId !== record.value.modelId) {
     return err(
-      checkError(
-        'roster_invalid',
-        "The roster was imported for a different version of Checkpost's face model. Import it again on the options page; until then posts with photos are held.",
-      ),
+      checkError('roster_invalid', "The roster was imported for a different version of Checkpost's face model. Import it again on the options page; until then posts are held."),
     );
   }
   return ok(record.value.roster);
 }
 
-/** Read once; text-only posts need only these and the roster, never the engine. */
+/** Read once; text-only posts need only these and the roster, never the models. */
 const commonWords = loadCommonWordsBrowser();
 
-const service = createPostCheckService({ engine: () => engine, roster, commonWords: () => commonWords });
+const service = createPostCheckService({ photos, roster, commonWords: () => commonWords });
 
 async function status(): Promise<EngineStatus> {
   const record = await stored;
@@ -77,21 +81,17 @@ async function status(): Promise<EngineStatus> {
 }
 
 answerMessages('to_offscreen', {
-  analyseImage: (upload) => service.analyseImage(upload),
+  async analyseImage(upload) {
+    const loaded = await loadModels();
+    return loaded.ok ? service.analyseImage(upload) : loaded;
+  },
   checkPost: (request) => service.checkPost(request),
   engineStatus: status,
-  awaitEngine: async () => {
-    const loaded = await engine;
-    return loaded.ok ? ok({ modelId: loaded.value.faces.modelId }) : loaded;
-  },
-  enrolPhoto: async ({ fileName, base64 }) => {
-    const loaded = await engine;
-    if (!loaded.ok) return loaded;
-    return createEnrolPhoto(loaded.value.decode, loaded.value.faces)(base64ToBytes(base64), fileName);
-  },
+  awaitEngine: loadModels,
+  enrolPhoto: async ({ fileName, base64 }) => photos.enrol(base64ToBytes(base64), fileName),
   reloadRoster: async () => {
+    // Analyses are kept: they do not depend on the roster, so the next check re-judges them at once.
     stored = readStoredRoster();
-    service.forget();
     return status();
   },
 });

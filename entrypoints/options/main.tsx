@@ -2,6 +2,7 @@ import '../../components/extension-pages.css';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RosterImport } from '../../components/options/RosterImport';
+import { BUDGET_MS } from '../../lib/deadlines';
 import { describeThrown, type CheckError, type Result } from '../../lib/errors';
 import { bytesToBase64 } from '../../lib/messaging/base64';
 import type { RosterSummary } from '../../lib/messaging/protocol';
@@ -12,9 +13,7 @@ import { saveRoster } from '../../lib/storage/roster-db-browser';
 import { rosterVersion } from '../../lib/storage/roster-version-browser';
 import { pickedPhotoReader } from './picked-photos';
 
-/** A cold engine load plus a slow first photo. */
-const ENGINE_WAIT_MS = 60_000;
-const ENROL_TIMEOUT_MS = 30_000;
+const ENGINE_WAIT_MS = BUDGET_MS.engineWait;
 
 const flatten = <T,>(reply: Result<Result<T, CheckError>, CheckError>): Result<T, CheckError> => (reply.ok ? reply.value : reply);
 
@@ -44,15 +43,14 @@ function OptionsPage() {
       const enrolPhoto: EnrolPhoto = async (bytes, fileName) => {
         enrolled += 1;
         setProgress(`Checking reference photo ${enrolled}: ${fileName}`);
-        return flatten(await sendMessage('enrolPhoto', { fileName, base64: bytesToBase64(bytes) }, { timeoutMs: ENROL_TIMEOUT_MS, what: `Checking ${fileName}` }));
+        return flatten(await sendMessage('enrolPhoto', { fileName, base64: bytesToBase64(bytes) }, { timeoutMs: BUDGET_MS.enrolPhoto, what: `Checking ${fileName}` }));
       };
       setProgress('Reading the roster…');
       const result = await importRoster({
         csv: new Uint8Array(await csv.arrayBuffer()),
         csvName: csv.name,
         readPhoto: pickedPhotoReader(photos),
-        enrolPhoto,
-        modelId: engine.value.modelId,
+        enrolment: { enrolPhoto, modelId: engine.value.modelId },
       });
       if (result.roster === null) return setReport(result.report);
       setProgress('Saving the roster…');

@@ -1,13 +1,24 @@
-import type { Finding, Post, Verdict, VerdictStatus } from '../pipeline/types';
+import { z } from 'zod';
+import type { Finding, Verdict, VerdictStatus } from '../pipeline/types';
+
+const postCaseSchema = z.object({
+  id: z.string(),
+  platform: z.enum(['x', 'facebook']),
+  text: z.string(),
+  images: z.array(z.string()),
+  expected: z.enum(['pass', 'warn', 'block']),
+  reasons: z.array(z.string()),
+});
 
 /** One end-to-end case as labelled in a corpus's posts/cases.json. */
-export interface PostCase {
-  id: string;
-  platform: Post['platform'];
-  text: string;
-  images: string[];
-  expected: Exclude<VerdictStatus, 'cannot_check'>;
-  reasons: string[];
+export type PostCase = z.infer<typeof postCaseSchema>;
+
+/** A corpus's cases.json, checked at the boundary: a malformed file is named, never half-read. */
+export function parseCases(json: unknown): PostCase[] | string {
+  const parsed = z.array(postCaseSchema).safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return `posts/cases.json is not a list of post cases: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim();
 }
 
 export interface CaseResult {

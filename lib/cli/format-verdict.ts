@@ -8,11 +8,11 @@ const HEADLINES = {
 } as const;
 
 /** The CLI's plain-text report: one line per finding, in the words staff see in the extension. */
-export function formatVerdict(verdict: Verdict, analysis: Analysis): string {
+export function formatVerdict(verdict: Verdict, analysis: Analysis | null): string {
   const lines: string[] = [HEADLINES[verdict.status]];
   for (const finding of verdict.findings) lines.push(`  ${finding.severity === 'block' ? 'x' : '!'} ${finding.message}${where(finding)}`);
   for (const error of verdict.errors) lines.push(`  ? ${error.message}`);
-  for (const image of analysis.images) {
+  for (const image of analysis?.images ?? []) {
     const t = image.timings;
     lines.push(
       `  - ${image.name}: ${image.width}x${image.height}, ${image.faces.length} face(s); ` +

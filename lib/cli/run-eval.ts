@@ -1,11 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkPost } from '../pipeline/check-post';
-import type { Verdict } from '../pipeline/types';
 import { rules } from '../rules';
-import { evaluateCase, summarise, type CaseResult, type Evaluation, type PostCase } from './evaluate-cases';
-import { loadNodeChecker, loadRosterFile } from './node-checker';
-import { readPostImage } from './run-check';
+import { checkPostFiles } from './check-posts';
+import { evaluateCase, parseCases, summarise, type CaseResult, type Evaluation } from './evaluate-cases';
 
 export interface EvalOptions {
   corpus: string;
@@ -14,28 +11,17 @@ export interface EvalOptions {
 
 /** Runs every labelled post case of a corpus through the same pipeline as `check`. */
 export async function evaluateCorpus(corpus: string): Promise<Evaluation | string> {
-  const cases = JSON.parse(await readFile(join(corpus, 'posts', 'cases.json'), 'utf8')) as PostCase[];
-  const checker = await loadNodeChecker();
-  if (!checker.ok) return checker.error.message;
-  try {
-    const imported = await loadRosterFile(join(corpus, 'roster', 'roster.csv'), checker.value);
-    if (!imported.roster) return imported.reportText;
-    const results: CaseResult[] = [];
-    const ruleIds = rules.map((rule) => rule.id);
-    for (const postCase of cases) {
-      const read = await Promise.all(postCase.images.map((path) => readPostImage(join(corpus, path))));
-      const unreadable = read.flatMap((result) => (result.ok ? [] : [result.error]));
-      const images = read.flatMap((result) => (result.ok ? [result.value] : []));
-      const verdict: Verdict =
-        unreadable.length > 0
-          ? { status: 'cannot_check', findings: [], errors: unreadable }
-          : (await checkPost({ platform: postCase.platform, text: postCase.text, images }, { ...checker.value, roster: imported.roster })).verdict;
-      results.push(evaluateCase(postCase, verdict, ruleIds));
-    }
-    return summarise(results);
-  } finally {
-    await checker.value.dispose();
-  }
+  const cases = parseCases(JSON.parse(await readFile(join(corpus, 'posts', 'cases.json'), 'utf8')));
+  if (typeof cases === 'string') return cases;
+  const results: CaseResult[] = [];
+  const ruleIds = rules.map((rule) => rule.id);
+  const posts = cases.map((postCase) => ({ ...postCase, images: postCase.images.map((path) => join(corpus, path)) }));
+  let rosterFailed = false;
+  await checkPostFiles(join(corpus, 'roster', 'roster.csv'), posts, (postCase, { verdict }) => {
+    rosterFailed ||= verdict.errors.some((error) => error.code === 'roster_invalid');
+    results.push(evaluateCase(postCase, verdict, ruleIds));
+  });
+  return rosterFailed ? `The corpus roster ${join(corpus, 'roster', 'roster.csv')} could not be imported (see the report above).` : summarise(results);
 }
 
 const ratio = (part: number, whole: number): string => `${part}/${whole} (${whole === 0 ? '-' : (part / whole).toFixed(2)})`;

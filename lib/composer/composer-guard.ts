@@ -225,7 +225,7 @@ export function createComposerGuard(deps: GuardDeps): ComposerGuard {
     const orphaned = deps.orphaned();
     const held = sendHeld(session);
     if (orphaned !== null && held) {
-      show(session, verdictView(cannotCheck(orphaned), null, [], true, session.attention));
+      show(session, verdictView(cannotCheck(orphaned), [], '', [], true, session.attention));
       return;
     }
     const current = snapshot(session);
@@ -237,7 +237,7 @@ export function createComposerGuard(deps: GuardDeps): ComposerGuard {
       show(session, photos > 0 || held ? { kind: 'checking', photos, startedAt, sendHeld: held } : { kind: 'hidden' });
       return;
     }
-    show(session, verdictView(outcome.verdict, outcome.analysis, current.photos, held, session.attention));
+    show(session, verdictView(outcome.verdict, outcome.photos, current.request.text, current.photos, held, session.attention));
   };
 
   /** Acts on the verdict for the post as it stands now: sends a held post that is now cleared. */
@@ -274,7 +274,7 @@ export function createComposerGuard(deps: GuardDeps): ComposerGuard {
         const snap = await settledSnapshot(session);
         if (!session.outcomes.has(snap.key)) {
           const orphaned = deps.orphaned();
-          const outcome = orphaned === null ? await deps.engine.check(snap.request, (hash) => bytesByHash.get(hash)) : { analysis: null, verdict: cannotCheck(orphaned) };
+          const outcome = orphaned === null ? await deps.engine.check(snap.request, (hash) => bytesByHash.get(hash)) : { photos: [], verdict: cannotCheck(orphaned) };
           session.outcomes.set(snap.key, outcome);
           const oldest = session.outcomes.keys().next();
           if (session.outcomes.size > OUTCOMES_KEPT && !oldest.done) session.outcomes.delete(oldest.value);

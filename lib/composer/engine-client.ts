@@ -1,7 +1,8 @@
+import { BUDGET_MS } from '../deadlines';
 import { checkError, type CheckError, type Result } from '../errors';
 import { bytesToBase64 } from '../messaging/base64';
-import { TRANSIENT_ERRORS, type ImageSeen, type MessageType, type PostCheckRequest, type RequestOf, type ResponseOf } from '../messaging/protocol';
-import type { Analysis, Verdict } from '../pipeline/types';
+import { TRANSIENT_ERRORS, type ImageSeen, type MessageType, type PhotoSize, type PostCheckRequest, type RequestOf, type ResponseOf } from '../messaging/protocol';
+import type { Verdict } from '../pipeline/types';
 import { cannotCheck } from './panel-view';
 
 export type Send = <K extends MessageType>(type: K, request: RequestOf<K>, options: { timeoutMs: number; what: string }) => Promise<Result<ResponseOf<K>, CheckError>>;
@@ -13,9 +14,9 @@ export interface PhotoBytes {
 }
 
 export interface CheckOutcome {
-  /** Null when the check failed before any analysis (the verdict then says why). */
-  analysis: Analysis | null;
   verdict: Verdict;
+  /** Sizes of the photos checked; empty when the check failed before any analysis (the verdict then says why). */
+  photos: PhotoSize[];
 }
 
 export interface EngineClient {
@@ -25,11 +26,8 @@ export interface EngineClient {
   check(request: PostCheckRequest, bytesOf: (hash: string) => Uint8Array | undefined): Promise<CheckOutcome>;
 }
 
-/** How long a post may take to check before it is held with Retry (the issue's 20 s). */
-export const CHECK_TIMEOUT_MS = 20_000;
-
 /** The composer's side of the engine, over any transport (runtime messages in the extension). */
-export function createEngineClient(send: Send, timeoutMs = CHECK_TIMEOUT_MS): EngineClient {
+export function createEngineClient(send: Send, timeoutMs: number = BUDGET_MS.check): EngineClient {
   const analyse = async (photo: PhotoBytes, ms: number): Promise<Result<ImageSeen, CheckError>> => {
     const request = { hash: photo.hash, name: photo.name, base64: bytesToBase64(photo.bytes) };
     const reply = await send('analyseImage', request, { timeoutMs: ms, what: `Checking ${photo.name}` });
@@ -44,24 +42,24 @@ export function createEngineClient(send: Send, timeoutMs = CHECK_TIMEOUT_MS): En
       // Twice: once as things stand, once after re-sending what a restarted engine no longer holds.
       for (let attempt = 0; attempt < 2; attempt += 1) {
         const reply = await send('checkPost', request, { timeoutMs: Math.max(1, deadline - Date.now()), what: 'Checking the post' });
-        if (!reply.ok) return { analysis: null, verdict: cannotCheck(reply.error) };
-        if (reply.value.kind === 'checked') return { analysis: reply.value.analysis, verdict: reply.value.verdict };
+        if (!reply.ok) return { photos: [], verdict: cannotCheck(reply.error) };
+        if (reply.value.kind === 'checked') return { verdict: reply.value.verdict, photos: reply.value.photos };
         for (const hash of reply.value.hashes) {
           const image = request.images.find((candidate) => candidate.hash === hash);
           const bytes = bytesOf(hash);
           if (image === undefined || bytes === undefined) {
             return {
-              analysis: null,
+              photos: [],
               verdict: cannotCheck(checkError('file_unreadable', 'A photo in this post is no longer available to Checkpost. Remove it and attach it again.')),
             };
           }
           const uploaded = await analyse({ ...image, bytes }, Math.max(1, deadline - Date.now()));
           // A photo's own error (e.g. a corrupt file) is kept by the engine and reported with the verdict.
-          if (!uploaded.ok && TRANSIENT_ERRORS.has(uploaded.error.code)) return { analysis: null, verdict: cannotCheck(uploaded.error) };
+          if (!uploaded.ok && TRANSIENT_ERRORS.has(uploaded.error.code)) return { photos: [], verdict: cannotCheck(uploaded.error) };
         }
       }
       return {
-        analysis: null,
+        photos: [],
         verdict: cannotCheck(checkError('engine_failed', "Checkpost's engine keeps losing the photos of this post. Press Retry; if it keeps happening, restart the browser.")),
       };
     },

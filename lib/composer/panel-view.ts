@@ -1,5 +1,6 @@
 import type { CheckError } from '../errors';
-import type { Analysis, Box, Severity, Verdict } from '../pipeline/types';
+import type { PhotoSize } from '../messaging/protocol';
+import type { Box, Severity, Verdict } from '../pipeline/types';
 import type { ComposerProblem } from './adapter';
 
 /** What an outline on a photo is around: a face, or writing (a name on a certificate). */
@@ -108,11 +109,12 @@ export const photoLabel = (index: number, name: string): string => {
   return name === '' || name === place ? place : `${place} (${name})`;
 };
 
-export function verdictView(verdict: Verdict, analysis: Analysis | null, photos: readonly ComposerPhoto[], sendHeld: boolean, attention: number): PanelView {
+/** `sizes` places the findings' boxes on each photo; `text` is the post's words, for highlighting. */
+export function verdictView(verdict: Verdict, sizes: readonly PhotoSize[], text: string, photos: readonly ComposerPhoto[], sendHeld: boolean, attention: number): PanelView {
   if (verdict.status === 'pass') return photos.length === 0 ? { kind: 'hidden' } : { kind: 'passed', photos: photos.length };
   const kind: HeldKind = verdict.status;
-  const marked = markedPhotos(verdict, analysis, photos);
-  const quote = analysis === null ? null : quotedText(verdict, analysis.post.text);
+  const marked = markedPhotos(verdict, sizes, photos);
+  const quote = quotedText(verdict, text);
   return {
     kind,
     headline: HEADLINES[kind],
@@ -127,13 +129,13 @@ export function verdictView(verdict: Verdict, analysis: Analysis | null, photos:
 }
 
 /** Photos with at least one finding's box on them; faces and names each numbered per photo, in finding order. */
-function markedPhotos(verdict: Verdict, analysis: Analysis | null, photos: readonly ComposerPhoto[]): PhotoView[] {
+function markedPhotos(verdict: Verdict, sizes: readonly PhotoSize[], photos: readonly ComposerPhoto[]): PhotoView[] {
   const views = new Map<number, PhotoView>();
   for (const finding of verdict.findings) {
     const kind = markKindOf(finding.ruleId);
     for (const evidence of finding.evidence) {
       const photo = photos[evidence.imageIndex];
-      const analysed = analysis?.images.find((image) => image.imageIndex === evidence.imageIndex);
+      const analysed = sizes.find((image) => image.imageIndex === evidence.imageIndex);
       if (photo === undefined || analysed === undefined || evidence.box === undefined) continue;
       let view = views.get(evidence.imageIndex);
       if (view === undefined) {

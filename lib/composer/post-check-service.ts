@@ -1,76 +1,51 @@
+import { LRUCache } from 'lru-cache';
 import type { CheckError, Result } from '../errors';
 import { ok } from '../errors';
-import type { FaceEngine } from '../engines/face/types';
-import type { ImageDecoder } from '../engines/image/types';
-import type { OcrEngine } from '../engines/ocr/types';
-import { TRANSIENT_ERRORS, type ImageSeen, type ImageUpload, type PostCheckReply, type PostCheckRequest } from '../messaging/protocol';
 import { base64ToBytes } from '../messaging/base64';
-import { analyseImage } from '../pipeline/analyse-image';
-import { assembleAnalysis, DEFAULT_IMAGE_TIMEOUT_MS, judge } from '../pipeline/check-post';
+import { TRANSIENT_ERRORS, type ImageSeen, type ImageUpload, type PostCheckReply, type PostCheckRequest } from '../messaging/protocol';
+import { assembleAnalysis, judge } from '../pipeline/check-post';
+import type { PhotoChecker } from '../pipeline/photo-checker';
 import type { ImageAnalysis } from '../pipeline/types';
-import { withTimeout } from '../pipeline/with-timeout';
 import type { Roster } from '../roster/types';
-
-/** Everything that analyses a photo; any part failing to load holds every post with photos. */
-export interface EngineParts {
-  decode: ImageDecoder;
-  faces: FaceEngine;
-  ocr: OcrEngine;
-}
+import { cannotCheck } from './panel-view';
 
 export interface PostCheckServiceDeps {
-  /** The loaded engine, or why it could not load. Awaited on every photo, so it may still be loading. */
-  engine(): Promise<Result<EngineParts, CheckError>>;
-  /** The imported roster, or why there is none. */
+  photos: PhotoChecker;
+  /** The imported roster, or why there is none. Read at judge time, so a new roster applies to the next check. */
   roster(): Promise<Result<Roster, CheckError>>;
   /** Ordinary English words, so the name rules can tell "Will" the pupil from "will" the word; or why they did not load. */
   commonWords(): Promise<Result<ReadonlySet<string>, CheckError>>;
-  /** Per photo; defaults to the composer's 20 s. */
-  imageTimeoutMs?: number;
 }
 
 export interface PostCheckService {
   analyseImage(upload: ImageUpload): Promise<Result<ImageSeen, CheckError>>;
   checkPost(request: PostCheckRequest): Promise<PostCheckReply>;
-  /** Drops every cached analysis: identities depend on the roster, so a new roster means new analyses. */
-  forget(): void;
 }
 
-/** Analyses kept; a composer rarely holds more than four photos, a session a few dozen. */
+/**
+ * Analyses kept, by hash. A composer rarely holds more than four photos, a morning's posting a
+ * few dozen; each analysis is a few kilobytes (boxes, descriptors, OCR lines), never pixels.
+ */
 const CACHE_LIMIT = 64;
 
 /**
  * The engine's side of the composer protocol: analyses each photo once, by the SHA-256 of its
- * bytes, as soon as it is attached, then judges whole posts from those analyses. Runs in the
- * offscreen document (or in Node, for tests).
+ * bytes, as soon as it is attached, then judges whole posts from those analyses against the
+ * roster in use. Analyses do not depend on the roster, so a new roster needs no re-analysis.
+ * Runs in the offscreen document (or in Node, for tests).
  */
 export function createPostCheckService(deps: PostCheckServiceDeps): PostCheckService {
-  const cache = new Map<string, Promise<Result<ImageAnalysis, CheckError>>>();
-  // One photo at a time: the models are not re-entrant.
-  let queue: Promise<unknown> = Promise.resolve();
-
-  const analyseNow = async (upload: ImageUpload): Promise<Result<ImageAnalysis, CheckError>> => {
-    const engine = await deps.engine();
-    if (!engine.ok) return engine;
-    const roster = await deps.roster();
-    if (!roster.ok) return roster;
-    const image = { id: upload.hash, name: upload.name, bytes: base64ToBytes(upload.base64) };
-    const analysers = { ...engine.value, templates: roster.value.templates };
-    return withTimeout(analyseImage(image, 0, analysers), deps.imageTimeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS, `Checking ${upload.name}`);
-  };
+  const cache = new LRUCache<string, Promise<Result<ImageAnalysis, CheckError>>>({ max: CACHE_LIMIT });
 
   const analysis = (upload: ImageUpload): Promise<Result<ImageAnalysis, CheckError>> => {
     const cached = cache.get(upload.hash);
     if (cached !== undefined) return cached;
-    const run = queue.then(() => analyseNow(upload));
-    queue = run.catch(() => undefined);
+    const run = deps.photos.analyse({ id: upload.hash, name: upload.name, bytes: base64ToBytes(upload.base64) }, 0);
     cache.set(upload.hash, run);
+    // A failure a Retry may cure is not kept: the composer sends the photo again.
     void run.then((result) => {
-      if (!result.ok && TRANSIENT_ERRORS.has(result.error.code) && cache.get(upload.hash) === run) cache.delete(upload.hash);
+      if (!result.ok && TRANSIENT_ERRORS.has(result.error.code) && cache.peek(upload.hash) === run) cache.delete(upload.hash);
     });
-    // Maps iterate in insertion order: the first key is the oldest.
-    const oldest = cache.keys().next();
-    if (cache.size > CACHE_LIMIT && !oldest.done) cache.delete(oldest.value);
     return run;
   };
 
@@ -96,15 +71,14 @@ export function createPostCheckService(deps: PostCheckServiceDeps): PostCheckSer
         if (result.ok) images.push({ ...result.value, imageIndex: index, name });
         else errors.push({ ...result.error, file: result.error.file ?? name });
       }
-      // Text-only posts are judged too (names, personal data, offensive language, tone): they need the roster and the words, not the engine.
       const [roster, commonWords] = await Promise.all([deps.roster(), deps.commonWords()]);
-      for (const loaded of [roster, commonWords]) if (!loaded.ok && !errors.some((error) => error.message === loaded.error.message)) errors.push(loaded.error);
-
-      const analysed = assembleAnalysis(request, images, errors);
-      const context = { roster: roster.ok ? roster.value : { people: [], templates: [] }, ...(commonWords.ok ? { commonWords: commonWords.value } : {}) };
-      return { kind: 'checked', analysis: analysed, verdict: judge(analysed, context) };
+      // Never judged against an empty roster: every face would read as a stranger and every name as no one's.
+      if (!roster.ok || !commonWords.ok) {
+        const missingParts = [roster, commonWords].flatMap((loaded) => (loaded.ok ? [] : [loaded.error]));
+        return { kind: 'checked', verdict: { ...cannotCheck(missingParts[0]!), errors: [...missingParts, ...errors] }, photos: [] };
+      }
+      const { verdict } = judge(assembleAnalysis(request, images, errors), { roster: roster.value, commonWords: commonWords.value });
+      return { kind: 'checked', verdict, photos: images.map(({ imageIndex, width, height }) => ({ imageIndex, width, height })) };
     },
-
-    forget: () => cache.clear(),
   };
 }

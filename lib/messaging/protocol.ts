@@ -1,5 +1,5 @@
 import type { CheckError, ErrorCode, Result } from '../errors';
-import type { Analysis, Platform, Verdict, VerdictStatus } from '../pipeline/types';
+import type { Platform, Verdict, VerdictStatus } from '../pipeline/types';
 
 /** An attached photo, named by the SHA-256 of its bytes (hex) so each photo is analysed once. */
 export interface ImageRef {
@@ -34,12 +34,21 @@ export interface PostCheckRequest {
   errors: CheckError[];
 }
 
+/** A checked photo's size as attached, so the panel can place the finding's boxes on its thumbnail. */
+export interface PhotoSize {
+  imageIndex: number;
+  width: number;
+  height: number;
+}
+
+/** The verdict travels to the page, never the analysis: no descriptors or OCR lines leave the engine. */
 export type PostCheckReply =
-  | { kind: 'checked'; analysis: Analysis; verdict: Verdict }
+  | { kind: 'checked'; verdict: Verdict; photos: PhotoSize[] }
   /** The engine holds no analysis for these photos (it was restarted or they were never sent): upload them. */
   | { kind: 'missing'; hashes: string[] };
 
-export type EngineState = { state: 'loading' } | { state: 'ready'; modelId: string; loadMs: number } | { state: 'failed'; error: CheckError };
+/** 'idle': the models load on the first photo, never for a text-only post. */
+export type EngineState = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; modelId: string; loadMs: number } | { state: 'failed'; error: CheckError };
 
 export interface RosterSummary {
   csvName: string;

@@ -1,29 +1,17 @@
 import type { CheckError } from '../errors';
-import type { Roster } from '../roster/types';
 import { rules as allRules } from '../rules';
-import type { RuleContext } from '../rules/rule';
 import { analyseText } from '../text/analyse-text';
-import { analyseImage, type ImageAnalysers } from './analyse-image';
+import { establishFacts, type JudgeContext } from './establish-facts';
 import { judgePost } from './judge-post';
+import type { PhotoChecker } from './photo-checker';
 import { defaultPolicy, type Policy } from './policy';
-import type { Analysis, ImageAnalysis, Platform, Post, Purpose, Verdict } from './types';
-import { withTimeout } from './with-timeout';
-
-export interface CheckDeps extends Omit<ImageAnalysers, 'templates'> {
-  roster: Roster;
-  /** English words, so a first name that is also a word ("Will") needs evidence that it is a name. */
-  commonWords: ReadonlySet<string>;
-  policy?: Policy;
-  /** Per photo; a check that takes longer holds the post. */
-  imageTimeoutMs?: number;
-}
+import type { Analysis, Facts, ImageAnalysis, Platform, Post, Purpose, Verdict } from './types';
 
 export interface CheckOutcome {
   analysis: Analysis;
+  facts: Facts;
   verdict: Verdict;
 }
-
-export const DEFAULT_IMAGE_TIMEOUT_MS = 20_000;
 
 /** The roster records consent per purpose; both platforms Checkpost hooks are social media. */
 const PURPOSE_BY_PLATFORM: Record<Platform, Purpose> = { x: 'social_media', facebook: 'social_media' };
@@ -36,26 +24,26 @@ export function assembleAnalysis(post: Pick<Post, 'platform' | 'text'>, images: 
   return { post: { platform: post.platform, text: post.text }, purpose: PURPOSE_BY_PLATFORM[post.platform], images, text: analyseText(post.text), errors };
 }
 
-/** Every registered rule over the analysis, under the school's policy. */
-export function judge(analysis: Analysis, context: Pick<RuleContext, 'roster' | 'commonWords'>, policy: Policy = defaultPolicy): Verdict {
-  return judgePost(analysis, { ...context, approvedDevices: policy.approvedDevices }, allRules, policy);
+/** Judge time: the facts against the roster in use, then every registered rule under the school's policy. */
+export function judge(analysis: Analysis, context: JudgeContext, policy: Policy = defaultPolicy): { facts: Facts; verdict: Verdict } {
+  const facts = establishFacts(analysis, context);
+  return { facts, verdict: judgePost(facts, { roster: context.roster, approvedDevices: policy.approvedDevices }, allRules, policy) };
 }
 
-/** Analyses every part of the post once, then lets every rule judge the result. */
-export async function analysePost(post: Post, deps: CheckDeps): Promise<Analysis> {
+/** Analyses every photo of the post once, in turn, and its words. A text-only post loads no model. */
+export async function analysePost(post: Post, photos: PhotoChecker, signal?: AbortSignal): Promise<Analysis> {
   const images: ImageAnalysis[] = [];
   const errors: CheckError[] = [];
-  const analysers: ImageAnalysers = { decode: deps.decode, faces: deps.faces, ocr: deps.ocr, templates: deps.roster.templates };
-  // One engine, one photo at a time: the models are not re-entrant and two cores gain nothing from interleaving.
   for (const [index, image] of post.images.entries()) {
-    const result = await withTimeout(analyseImage(image, index, analysers), deps.imageTimeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS, `Checking ${image.name}`);
+    const result = await photos.analyse(image, index, signal);
     if (result.ok) images.push(result.value);
     else errors.push({ ...result.error, file: result.error.file ?? image.name });
   }
   return assembleAnalysis(post, images, errors);
 }
 
-export async function checkPost(post: Post, deps: CheckDeps): Promise<CheckOutcome> {
-  const analysis = await analysePost(post, deps);
-  return { analysis, verdict: judge(analysis, deps, deps.policy) };
+/** The one way a post becomes a verdict: analyse once, establish the facts against the roster, judge. */
+export async function checkPost(post: Post, photos: PhotoChecker, context: JudgeContext, policy?: Policy): Promise<CheckOutcome> {
+  const analysis = await analysePost(post, photos);
+  return { analysis, ...judge(analysis, context, policy) };
 }

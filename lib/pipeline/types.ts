@@ -1,8 +1,9 @@
 import type { CheckError } from '../errors';
 import type { PhotoMetadata } from '../engines/image/exif';
 import type { OcrImageResult } from '../engines/ocr/types';
+import type { NameIssue } from '../text/name-issues';
 import type { TextAnalysis, TextSpan } from '../text/types';
-import type { Box, Point } from './geometry';
+import type { Box, Point } from '../geometry';
 
 export type { Box, Point };
 
@@ -33,11 +34,18 @@ export type FaceIdentity =
   /** Too small, blurred or borderline to identify: a person must look. */
   | { kind: 'uncertain'; reason: 'too_small' | 'low_confidence'; candidateId?: string; similarity?: number };
 
-export interface FaceResult {
+/** A face as the engine found it, in pixels of the photo as attached. Knows nothing of the roster. */
+export interface AnalysedFace {
   box: Box;
   /** Detector confidence in [0, 1]. */
   score: number;
   landmarks: Point[];
+  /** Unit-length descriptor (of `ImageAnalysis.descriptorModel`), or null when the face is too small to describe. */
+  descriptor: Float32Array | null;
+}
+
+/** A face and who it is: found at analysis, identified against the roster at judge time. */
+export interface FaceResult extends Omit<AnalysedFace, 'descriptor'> {
   identity: FaceIdentity;
 }
 
@@ -49,13 +57,16 @@ export interface ImageTimings {
   ocrMs?: number;
 }
 
+/** What one photo shows, found once and cacheable by the photo's hash: it does not depend on the roster. */
 export interface ImageAnalysis {
   imageIndex: number;
   name: string;
   /** Size of the image as attached (boxes are in these pixels). */
   width: number;
   height: number;
-  faces: FaceResult[];
+  faces: AnalysedFace[];
+  /** The descriptor model the faces were described with; templates of another model are never compared. */
+  descriptorModel: string;
   /** Text read in the photo, boxes in the same pixels as faces' (the pipeline scales them). Never optional: a photo is not half-checked. */
   ocr: OcrImageResult;
   /** Location and camera from the photo's EXIF (nulls inside when the photo has none). */
@@ -63,15 +74,34 @@ export interface ImageAnalysis {
   timings: ImageTimings;
 }
 
-/** Everything the analysers found, read by the rules; analysers run once per post. */
+/** Everything the analysers found in a post; analysers run once per photo, whatever the roster. */
 export interface Analysis {
   post: Pick<Post, 'platform' | 'text'>;
   purpose: Purpose;
   images: ImageAnalysis[];
-  /** What the post's words say (personal data, tone, offensive language); names are matched by the rules. */
+  /** What the post's words say (personal data, tone, offensive language). */
   text: TextAnalysis;
   /** Images or analysers that could not run: the post cannot be cleared while any remain. */
   errors: CheckError[];
+}
+
+/** One photo's facts: its faces identified against the roster and the pupils' names read on it. */
+export interface ImageFacts extends Omit<ImageAnalysis, 'faces'> {
+  faces: FaceResult[];
+  /** Pupils' names legible in the photo that the name policy does not allow. */
+  names: NameIssue[];
+  /** Name fields with writing that could be neither read as a name nor read clearly: a person must look. */
+  unreadableNameFields: Box[];
+}
+
+/**
+ * The finished facts the rules judge: the analysis with every face identified and every pupil's
+ * name matched, at judge time, against the roster in use. Rules run no analyser and no matcher.
+ */
+export interface Facts extends Omit<Analysis, 'images'> {
+  images: ImageFacts[];
+  /** Pupils' names in the post's words that the name policy does not allow. */
+  textNames: NameIssue[];
 }
 
 export type Severity = 'block' | 'warn';

@@ -1,20 +1,19 @@
-import { checkError, describeThrown, err, ok, type Result } from '../errors';
-import type { FaceAnalysis, FaceEngine } from '../engines/face/types';
-import type { DecodedImage, ImageDecoder } from '../engines/image/types';
-import type { EnrolPhoto } from './types';
+import { checkError, err, ok, type CheckError, type Result } from '../errors';
+import type { Analysers } from '../engines/analysers';
 
 /**
- * Builds the enrolment step from a decoder and a face engine. A reference photo must show
- * exactly one face, large enough to describe: with two faces there is no telling whose face
- * the template would be, and a wrong template could let a non-consented pupil pass.
+ * Builds the enrolment step from the analysers. A reference photo must show exactly one face,
+ * large enough to describe: with two faces there is no telling whose face the template would
+ * be, and a wrong template could let a non-consented pupil pass.
  */
-export function createEnrolPhoto(decode: ImageDecoder, engine: FaceEngine): EnrolPhoto {
-  return async (bytes, fileName) => {
-    const image = await decode(bytes, fileName);
+export function createEnrolPhoto(analysers: Pick<Analysers, 'decode' | 'faces'>) {
+  return async (bytes: Uint8Array, fileName: string, signal: AbortSignal): Promise<Result<number[], CheckError>> => {
+    const image = await analysers.decode(bytes, fileName);
     if (!image.ok) return image;
-
-    const analysis = await analyse(engine, image.value, fileName);
-    if (!analysis.ok) return analysis;
+    const engine = await analysers.faces();
+    if (!engine.ok) return engine;
+    const analysis = await engine.value.analyse(image.value, signal);
+    if (!analysis.ok) return err({ ...analysis.error, message: `${fileName}: ${analysis.error.message}`, file: fileName });
 
     const faces = analysis.value.faces;
     const [face, ...others] = faces;
@@ -31,19 +30,4 @@ export function createEnrolPhoto(decode: ImageDecoder, engine: FaceEngine): Enro
     }
     return ok(Array.from(face.descriptor));
   };
-}
-
-/** The engine may throw (e.g. a wasm failure); that is this photo's error, not the import's crash. */
-async function analyse(engine: FaceEngine, image: DecodedImage, fileName: string): Promise<Result<FaceAnalysis>> {
-  try {
-    return ok(await engine.analyse(image));
-  } catch (thrown) {
-    return err(
-      checkError(
-        'engine_failed',
-        `The face model could not analyse ${fileName} (${describeThrown(thrown)}). ` + 'Import the roster again; if it keeps failing, replace the photo.',
-        fileName,
-      ),
-    );
-  }
 }

@@ -11,9 +11,15 @@ export interface ImportRosterInput {
   csvName: string;
   /** Reads a `Photo File` path, relative to the CSV. */
   readPhoto: PhotoReader;
-  enrolPhoto: EnrolPhoto;
-  /** Stamped on every template, so templates from another model are never compared. */
-  modelId: string;
+  /**
+   * How reference photos become templates. Absent when nothing needs faces (a text-only check
+   * from the CLI): no photo is read, no template made, and the report says photos were not checked.
+   */
+  enrolment?: {
+    enrolPhoto: EnrolPhoto;
+    /** Stamped on every template, so templates from another model are never compared. */
+    modelId: string;
+  };
 }
 
 export interface ImportResult {
@@ -52,8 +58,9 @@ export async function importRoster(input: ImportRosterInput): Promise<ImportResu
     ignoredColumns: parsed.ignoredColumns,
   };
   if (report.errors.length > 0) return { report, roster: null };
+  if (input.enrolment === undefined) return { report: { ...report, imported: true, peopleImported: people.length }, roster: { people, templates: [] } };
 
-  const enrolment = await enrolPhotos(plan.toEnrol, input.readPhoto, input.enrolPhoto, input.modelId, parsed.photoColumn);
+  const enrolment = await enrolPhotos(plan.toEnrol, input.readPhoto, input.enrolment.enrolPhoto, input.enrolment.modelId, parsed.photoColumn);
   report.photosChecked = true;
   if (enrolment.errors.length > 0) return { report: { ...report, errors: enrolment.errors }, roster: null };
 

@@ -9,17 +9,17 @@ export const faceNoConsent: Rule = {
   id: 'face-no-consent',
   title: 'Person shown without consent for this use',
   defaultSeverity: 'block',
-  check: (analysis, { roster }) => {
+  check: (facts, { roster }) => {
     const people = personById(roster);
     const findings: RuleFinding[] = [];
-    for (const { imageIndex, imageName, face } of facesWhere(analysis, 'match')) {
+    for (const { imageIndex, imageName, face } of facesWhere(facts, 'match')) {
       const person = people.get(face.identity.personId);
       // A template whose person left the roster is nobody we hold consent for: the unknown-face rule's job.
-      if (!person || consentCovers(person, analysis.purpose)) continue;
+      if (!person || consentCovers(person, facts.purpose)) continue;
       findings.push({
         message:
           `${imageName}: ${person.preferredForename} ${person.surname} (${person.regGroup || person.role}) is in this photo, ` +
-          `but has no consent for photos on ${PURPOSE_WORDS[analysis.purpose]}. Remove or crop the photo, or choose another.`,
+          `but has no consent for photos on ${PURPOSE_WORDS[facts.purpose]}. Remove or crop the photo, or choose another.`,
         evidence: [{ imageIndex, box: face.box }],
         personId: person.id,
       });

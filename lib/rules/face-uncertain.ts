@@ -10,13 +10,13 @@ export const faceUncertain: Rule = {
   id: 'face-uncertain',
   title: 'Face that could not be identified with confidence',
   defaultSeverity: 'warn',
-  check: (analysis, { roster }) => {
+  check: (facts, { roster }) => {
     const people = personById(roster);
     const findings: RuleFinding[] = [];
-    for (const { imageIndex, imageName, face } of facesWhere(analysis, 'uncertain')) {
+    for (const { imageIndex, imageName, face } of facesWhere(facts, 'uncertain')) {
       const candidate = face.identity.candidateId === undefined ? undefined : people.get(face.identity.candidateId);
       const evidence = [{ imageIndex, box: face.box }];
-      if (candidate && !consentCovers(candidate, analysis.purpose)) {
+      if (candidate && !consentCovers(candidate, facts.purpose)) {
         findings.push({
           severity: 'block',
           message:

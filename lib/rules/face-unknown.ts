@@ -9,9 +9,9 @@ export const faceUnknown: Rule = {
   id: 'face-unknown',
   title: 'Face not on the consent roster',
   defaultSeverity: 'block',
-  check: (analysis) =>
+  check: (facts) =>
     findingPerPhoto(
-      facesWhere(analysis, 'unknown'),
+      facesWhere(facts, 'unknown'),
       (imageName, count) =>
         `${imageName}: ${plural(count, 'a face', 'faces')} not recognised as anyone on the photo-consent roster. ` +
         'Everyone shown must be a pupil or staff member whose consent covers this use (pupils without biometric consent ' +

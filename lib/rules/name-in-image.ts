@@ -1,6 +1,3 @@
-import { ocrWordLines } from '../engines/ocr/word-lines';
-import { findPupilNames } from '../text/find-pupil-names';
-import { nameIssues } from '../text/name-issues';
 import type { Rule, RuleFinding } from './rule';
 
 /**
@@ -11,13 +8,12 @@ export const nameInImage: Rule = {
   id: 'name-in-image',
   title: "Pupil's name visible in a photo",
   defaultSeverity: 'block',
-  check: (analysis, context) =>
-    analysis.images.flatMap((image): RuleFinding[] => {
-      const mentions = findPupilNames(ocrWordLines(image.ocr), context.roster.people, { ocr: true, commonWords: context.commonWords });
-      return nameIssues(mentions, context.roster.people).map((issue) => ({
+  check: (facts) =>
+    facts.images.flatMap((image): RuleFinding[] =>
+      image.names.map((issue) => ({
         message: `${image.name}: the photo shows "${issue.texts.join('", "')}", ${issue.reason}. ` + 'Cover or crop out the name (or use a blank certificate) before posting.',
         evidence: issue.boxes.length > 0 ? issue.boxes.map((box) => ({ imageIndex: image.imageIndex, box })) : [{ imageIndex: image.imageIndex }],
         ...(issue.people.length === 1 ? { personId: issue.people[0]!.id } : {}),
-      }));
-    }),
+      })),
+    ),
 };

@@ -5,8 +5,8 @@ export const negativeTone: Rule = {
   id: 'negative-tone',
   title: 'Negative or disparaging tone',
   defaultSeverity: 'warn',
-  check: (analysis) =>
-    analysis.text.tone.negative.map((sentence) => ({
+  check: (facts) =>
+    facts.text.tone.negative.map((sentence) => ({
       message:
         `This sentence reads as negative${sentence.negativeWords.length > 0 ? ` ("${sentence.negativeWords.join('", "')}")` : ''}: "${sentence.text}". ` +
         'School posts should be positive; reword it, or check with a senior leader before posting.',

@@ -12,8 +12,8 @@ export const offensiveLanguage: Rule = {
   id: 'offensive-language',
   title: 'Offensive, discriminatory, violent or extremist language',
   defaultSeverity: 'block',
-  check: (analysis) =>
-    analysis.text.offensive.map((match) => ({
+  check: (facts) =>
+    facts.text.offensive.map((match) => ({
       message: `The post's text contains ${DESCRIPTION[match.category]} ("${match.text}"). Remove it before posting.`,
       evidence: [],
       textSpans: [match.span],

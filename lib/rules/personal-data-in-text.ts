@@ -20,8 +20,8 @@ export const personalDataInText: Rule = {
   id: 'personal-data-in-text',
   title: "Personal data in the post's text",
   defaultSeverity: 'block',
-  check: (analysis) => {
-    const found = analysis.text.personalData;
+  check: (facts) => {
+    const found = facts.text.personalData;
     const hasAddress = found.some((match) => match.kind === 'street_address');
     return found.map((match): RuleFinding => {
       const publicDetail = match.kind === 'landline_phone' || (match.kind === 'postcode' && !hasAddress);

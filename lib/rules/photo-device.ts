@@ -8,10 +8,10 @@ export const photoDevice: Rule = {
   id: 'photo-device',
   title: 'Photo not taken on an approved device',
   defaultSeverity: 'warn',
-  check: (analysis, context) => {
+  check: (facts, context) => {
     const approved = (context.approvedDevices ?? []).map(simplify).filter((device) => device !== '');
     if (approved.length === 0) return [];
-    return analysis.images.flatMap((image): RuleFinding[] => {
+    return facts.images.flatMap((image): RuleFinding[] => {
       const device = [image.exif.make, image.exif.model].filter((part): part is string => part !== null).join(' ');
       const evidence = [{ imageIndex: image.imageIndex }];
       if (device === '') {

@@ -5,8 +5,8 @@ export const photoLocation: Rule = {
   id: 'photo-location',
   title: 'Photo records its location',
   defaultSeverity: 'warn',
-  check: (analysis) =>
-    analysis.images.flatMap((image): RuleFinding[] =>
+  check: (facts) =>
+    facts.images.flatMap((image): RuleFinding[] =>
       image.exif.location
         ? [
             {

@@ -1,4 +1,4 @@
-import type { Box } from '../pipeline/geometry';
+import type { Box } from '../geometry';
 import type { Person } from '../roster/types';
 import { editDistance } from './edit-distance';
 import { normaliseName } from './normalise-name';

@@ -1,4 +1,4 @@
-import type { Box } from '../pipeline/geometry';
+import { containment, unionOf, type Box } from '../geometry';
 import type { Person } from '../roster/types';
 import type { NameMention, TextSpan } from './types';
 
@@ -35,7 +35,7 @@ export function nameIssues(mentions: readonly NameMention[], people: readonly Pe
     const issue = issues.get(key) ?? { kind: mention.kind, people: named, texts: [], reason: reasonFor(mention, named), boxes: [], spans: [] };
     if (!issue.texts.includes(mention.text)) issue.texts.push(mention.text);
     const box = unionOf(mention.boxes);
-    if (box && !issue.boxes.some((other) => overlapShare(other, box) > 0.5)) issue.boxes.push(box);
+    if (box && !issue.boxes.some((other) => containment(other, box) > 0.5)) issue.boxes.push(box);
     issue.spans.push(...mention.spans);
     issues.set(key, issue);
   }
@@ -52,21 +52,4 @@ function reasonFor(mention: NameMention, named: Person[]): string {
     return `a first name shared by ${named.length} pupils (${named.map(fullNameOf).join(', ')}), so it could name any of them`;
   }
   return `the first name of ${fullNameOf(named[0]!)}, who has no name consent`;
-}
-
-function unionOf(boxes: readonly Box[]): Box | null {
-  if (boxes.length === 0) return null;
-  const x = Math.min(...boxes.map((b) => b.x));
-  const y = Math.min(...boxes.map((b) => b.y));
-  const right = Math.max(...boxes.map((b) => b.x + b.width));
-  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
-  return { x, y, width: right - x, height: bottom - y };
-}
-
-/** Share of the smaller box covered by the other: the same words read twice overlap almost wholly. */
-function overlapShare(a: Box, b: Box): number {
-  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  if (width <= 0 || height <= 0) return 0;
-  return (width * height) / Math.min(a.width * a.height, b.width * b.height);
 }

@@ -1,4 +1,4 @@
-import type { Box } from '../pipeline/geometry';
+import type { Box } from '../geometry';
 
 /** A character range in the post's text, end exclusive. */
 export interface TextSpan {

@@ -5,15 +5,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { containment, intersectionOverUnion } from '../../lib/engines/face/box-overlap';
+import { containment, intersectionOverUnion } from '../../lib/geometry';
 import { loadFaceEngineNode } from '../../lib/engines/face/load-face-engine-node';
 import { identifyFace } from '../../lib/engines/face/match';
 import { MATCH_THRESHOLDS } from '../../lib/engines/face/match-thresholds';
 import type { DescribedFace, FaceEngine } from '../../lib/engines/face/types';
 import { decodeImageNode } from '../../lib/engines/image/decode-node';
-import type { Box } from '../../lib/pipeline/geometry';
+import type { Box } from '../../lib/geometry';
 import type { FaceIdentity } from '../../lib/pipeline/types';
 import type { FaceTemplate } from '../../lib/roster/types';
+import { must, noDeadline } from '../support/must';
 import type { BenchRow, BenchSection } from './section';
 
 interface GroupLabel {
@@ -72,7 +73,7 @@ async function runPhoto(engine: FaceEngine, path: string, file: string): Promise
   const decoded = await decodeImageNode(bytes, file);
   const decodeMs = performance.now() - started;
   if (!decoded.ok) throw new Error(`${file}: ${decoded.error.message}`);
-  const analysis = await engine.analyse(decoded.value);
+  const analysis = must(await engine.analyse(decoded.value, noDeadline()));
   return {
     file,
     width: decoded.value.width,
@@ -111,7 +112,7 @@ export const faceBench: BenchSection = {
   async run(corpusDir) {
     const memory = watchMemory();
     const loadStart = performance.now();
-    const engine = await loadFaceEngineNode();
+    const engine = must(await loadFaceEngineNode());
     const loadMs = performance.now() - loadStart;
     const runs: PhotoRun[] = [];
 

@@ -8,12 +8,11 @@ import { join } from 'node:path';
 import { decodeImageNode } from '../../lib/engines/image/decode-node';
 import { createOcrEngine } from '../../lib/engines/ocr/create-ocr-engine';
 import { nodeOcrPaths } from '../../lib/engines/ocr/paths-node';
-import { ocrWordLines } from '../../lib/engines/ocr/word-lines';
-import type { ImageAnalysis } from '../../lib/pipeline/types';
+import { ocrWordLines, unreadableNameFields } from '../../lib/pipeline/name-facts';
 import { parseRoster } from '../../lib/roster/parse-roster';
-import { nameUnreadable } from '../../lib/rules/name-unreadable';
 import { loadCommonWordsNode } from '../../lib/text/common-words-node';
 import { findPupilNames } from '../../lib/text/find-pupil-names';
+import { noDeadline } from '../support/must';
 import type { BenchSection } from './section';
 
 interface DocumentLabel {
@@ -64,7 +63,7 @@ export const ocrBench: BenchSection = {
         if (!decoded.ok) throw new Error(decoded.error.message);
         const started = performance.now();
         const cpuBefore = process.cpuUsage();
-        const read = await engine.read(decoded.value);
+        const read = await engine.analyse(decoded.value, noDeadline());
         const ms = performance.now() - started;
         const cpu = process.cpuUsage(cpuBefore);
         const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -72,40 +71,23 @@ export const ocrBench: BenchSection = {
           documents.push({ ...base, found: [], missed: label.names_visible, wrong: [], mentions: [], unreadableNameWarnings: 0, ms, cpuMs, sheets: 0, error: read.error.message });
           continue;
         }
-        const mentions = findPupilNames(ocrWordLines(read.value), people, { ocr: true, commonWords });
+        const mentions = findPupilNames(ocrWordLines(read.value.lines), people, { ocr: true, commonWords });
         // A lone first name shared by several pupils names none of them for recall; the rules still hold it.
         const found = [...new Set(mentions.filter((m) => m.personIds.length === 1).map((m) => fullName.get(m.personIds[0]!)!))];
-        const image: ImageAnalysis = {
-          imageIndex: 0,
-          name: label.file,
-          width: decoded.value.width,
-          height: decoded.value.height,
-          faces: [],
-          ocr: read.value,
-          exif: { location: null, make: null, model: null },
-          timings: { decodeMs: 0, detectMs: 0, describeMs: 0, ocrMs: ms },
-        };
-        const analysis = {
-          post: { platform: 'x' as const, text: '' },
-          purpose: 'social_media' as const,
-          images: [image],
-          text: { personalData: [], tone: { sentences: [], negative: [] }, offensive: [] },
-          errors: [],
-        };
         documents.push({
           ...base,
           found,
           missed: label.names_visible.filter((name) => !found.includes(name)),
           wrong: found.filter((name) => !label.names_visible.includes(name)),
           mentions: mentions.map((m) => ({ text: m.text, kind: m.kind, evidence: m.evidence, approximate: m.approximate })),
-          unreadableNameWarnings: nameUnreadable.check(analysis, { roster: { people, templates: [] }, commonWords }).length,
+          unreadableNameWarnings: unreadableNameFields(read.value, { people, commonWords }).length,
           ms,
           cpuMs,
           sheets: read.value.regions.filter((region) => region.kind === 'document').length,
         });
       }
     } finally {
-      await engine.terminate();
+      await engine.dispose();
     }
 
     const named = documents.filter((doc) => doc.expected.length > 0);

@@ -3,27 +3,28 @@ import { basename } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeChecker } from '../../lib/cli/node-checker';
-import { checkPost } from '../../lib/pipeline/check-post';
+import { analysePost, checkPost } from '../../lib/pipeline/check-post';
 import type { PostImage } from '../../lib/pipeline/types';
-import type { Roster } from '../../lib/roster/types';
 import { corpusAvailable, corpusNote, corpusPath } from '../support/corpus';
-import { loadCorpusChecker } from '../support/corpus-checker';
+import { nodeAnalysers } from '../../lib/engines/analysers-node';
+import { createPhotoChecker } from '../../lib/pipeline/photo-checker';
+import { loadCorpusChecker, type CorpusChecker } from '../support/corpus-checker';
 
 const photo = (path: string): PostImage => ({ id: path, name: basename(path), bytes: new Uint8Array(readFileSync(path)) });
 const bytesPhoto = (name: string, bytes: Uint8Array): PostImage => ({ id: name, name, bytes });
 
 // The whole check, real models, real corpus photos and roster: what the CLI and the extension run.
 describe.skipIf(!corpusAvailable)(`checkPost on the corpus roster ${corpusNote}`, () => {
-  let checker: NodeChecker;
-  let roster: Roster;
+  let checker: CorpusChecker;
+  let roster: CorpusChecker['roster'];
 
   beforeAll(async () => {
-    ({ checker, roster } = await loadCorpusChecker());
+    checker = await loadCorpusChecker();
+    roster = checker.roster;
   });
-  afterAll(() => checker?.dispose());
+  afterAll(() => checker?.photos.analysers.dispose());
 
-  const check = (...images: PostImage[]) => checkPost({ platform: 'x', text: '', images }, { ...checker, roster });
+  const check = (...images: PostImage[]) => checkPost({ platform: 'x', text: '', images }, checker.photos, checker);
 
   it('enrols only pupils with biometric consent and a usable photo', () => {
     expect(roster.people).toHaveLength(45);
@@ -81,5 +82,33 @@ describe.skipIf(!corpusAvailable)(`checkPost on the corpus roster ${corpusNote}`
     const before = tf.memory().numTensors;
     await check(image);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('frees the engine when a photo runs out of time: the next photo does not wait for it', async () => {
+    const group = photo(corpusPath('faces', 'groups', 'g07_staircase_fifteen.jpg'));
+    const normal = photo(corpusPath('faces', 'identities', 'amelia_hughes', '02.jpg'));
+    const timed = async (images: PostImage[], signal?: AbortSignal) => {
+      const started = performance.now();
+      const analysis = await analysePost({ platform: 'x', text: '', images }, checker.photos, signal);
+      return { analysis, ms: performance.now() - started };
+    };
+    const whole = await timed([group]);
+    // The same photo with far too little time: it is stopped mid-analysis and its check held.
+    const late = await timed([group], AbortSignal.timeout(50));
+    expect(late.analysis.errors.map((error) => error.code)).toEqual(['timeout']);
+    const next = await timed([normal]);
+    expect(next.analysis.images[0]!.faces).toHaveLength(1);
+    // Had the stopped photo kept the engine, the next one would wait out the rest of its analysis.
+    expect(next.ms).toBeLessThan(whole.ms);
+  });
+});
+
+describe('a text-only post', () => {
+  it('is judged without loading the face models or the text reader', async () => {
+    const photos = createPhotoChecker(nodeAnalysers());
+    const roster = { people: [], templates: [] };
+    const { verdict } = await checkPost({ platform: 'x', text: 'Call me on 07700 900123', images: [] }, photos, { roster });
+    expect(verdict.findings.map((finding) => finding.ruleId)).toEqual(['personal-data-in-text']);
+    expect(photos.analysers.loaded()).toEqual({ faces: null, ocr: null });
   });
 });

@@ -5,6 +5,7 @@ import { identifyFace } from '../../lib/engines/face/match';
 import type { DescribedFace, FaceEngine } from '../../lib/engines/face/types';
 import { decodeImageNode } from '../../lib/engines/image/decode-node';
 import type { FaceTemplate } from '../../lib/roster/types';
+import { must, noDeadline } from '../support/must';
 import { corpusAvailable, corpusNote, corpusPath } from '../support/corpus';
 
 interface GroupLabel {
@@ -23,13 +24,13 @@ describe.skipIf(!corpusAvailable)(`identifying faces against enrolled reference 
   async function facesIn(file: string): Promise<DescribedFace[]> {
     const decoded = await decodeImageNode(new Uint8Array(readFileSync(corpusPath(file))), file);
     if (!decoded.ok) throw new Error(decoded.error.message);
-    return (await engine.analyse(decoded.value)).faces;
+    return must(await engine.analyse(decoded.value, noDeadline())).faces;
   }
 
   const identify = (face: DescribedFace) => identifyFace(face.descriptor!, templates, engine.modelId);
 
   beforeAll(async () => {
-    engine = await loadFaceEngineNode();
+    engine = must(await loadFaceEngineNode());
     templates = [];
     for (const personId of ENROLLED) {
       const [face] = await facesIn(`faces/identities/${personId}/01.jpg`);

@@ -11,6 +11,8 @@ import { nameInImage } from '../../lib/rules/name-in-image';
 import { nameUnreadable } from '../../lib/rules/name-unreadable';
 import { analyseText } from '../../lib/text/analyse-text';
 import { loadCommonWordsNode } from '../../lib/text/common-words-node';
+import { noDeadline } from '../support/must';
+import { establishFacts } from '../../lib/pipeline/establish-facts';
 import { corpusAvailable, corpusNote, corpusPath } from '../support/corpus';
 
 interface PostCase {
@@ -39,7 +41,7 @@ describe.skipIf(!corpusAvailable)(`name rules on the corpus posts' document phot
     commonWords = await loadCommonWordsNode();
   });
   afterAll(async () => {
-    await engine?.terminate();
+    await engine?.dispose();
   });
 
   it.each(cases.map((postCase) => [postCase.id, postCase] as const))('%s', async (_, postCase) => {
@@ -48,7 +50,7 @@ describe.skipIf(!corpusAvailable)(`name rules on the corpus posts' document phot
       if (!file.startsWith('documents/')) continue;
       const decoded = await decodeImageNode(new Uint8Array(readFileSync(corpusPath(file))), file);
       if (!decoded.ok) throw new Error(decoded.error.message);
-      const read = await engine.read(decoded.value);
+      const read = await engine.analyse(decoded.value, noDeadline());
       if (!read.ok) throw new Error(read.error.message);
       const { width, height } = decoded.value;
       images.push({
@@ -57,14 +59,16 @@ describe.skipIf(!corpusAvailable)(`name rules on the corpus posts' document phot
         width,
         height,
         faces: [],
+        descriptorModel: 'none',
         ocr: read.value,
         exif: { location: null, make: null, model: null },
         timings: { decodeMs: 0, detectMs: 0, describeMs: 0 },
       });
     }
     const analysis: Analysis = { post: { platform: 'x', text: postCase.text }, purpose: 'social_media', images, text: analyseText(postCase.text), errors: [] };
-    const names = nameInImage.check(analysis, { roster, commonWords });
+    const facts = establishFacts(analysis, { roster, commonWords });
+    const names = nameInImage.check(facts, { roster });
     expect(names.length > 0).toBe(postCase.reasons.includes('name_in_image'));
-    if (postCase.expected === 'pass') expect(nameUnreadable.check(analysis, { roster, commonWords })).toEqual([]);
+    if (postCase.expected === 'pass') expect(nameUnreadable.check(facts, { roster })).toEqual([]);
   });
 });

@@ -6,11 +6,12 @@ import { createOcrEngine } from '../../lib/engines/ocr/create-ocr-engine';
 import { nodeOcrPaths } from '../../lib/engines/ocr/paths-node';
 import { TesseractReader } from '../../lib/engines/ocr/tesseract-reader';
 import type { OcrEngine, OcrImageResult } from '../../lib/engines/ocr/types';
-import { ocrWordLines } from '../../lib/engines/ocr/word-lines';
+import { ocrWordLines } from '../../lib/pipeline/name-facts';
 import { parseRoster } from '../../lib/roster/parse-roster';
 import type { Person } from '../../lib/roster/types';
 import { loadCommonWordsNode } from '../../lib/text/common-words-node';
 import { findPupilNames } from '../../lib/text/find-pupil-names';
+import { noDeadline } from '../support/must';
 import { corpusAvailable, corpusNote, corpusPath } from '../support/corpus';
 
 async function decode(path: string): Promise<DecodedImage> {
@@ -32,23 +33,23 @@ describe.skipIf(!corpusAvailable)(`OCR engine on corpus documents, real tesserac
     commonWords = await loadCommonWordsNode();
   });
   afterAll(async () => {
-    await engine?.terminate();
+    await engine?.dispose();
   });
 
   async function read(file: string): Promise<OcrImageResult> {
-    const result = await engine.read(await decode(corpusPath('documents', file)));
+    const result = await engine.analyse(await decode(corpusPath('documents', file)), noDeadline());
     if (!result.ok) throw new Error(result.error.message);
     return result.value;
   }
   const named = (result: OcrImageResult) =>
-    findPupilNames(ocrWordLines(result), people, { ocr: true, commonWords }).flatMap((mention) =>
+    findPupilNames(ocrWordLines(result.lines), people, { ocr: true, commonWords }).flatMap((mention) =>
       mention.personIds.map((id) => people.find((person) => person.id === id)!.surname),
     );
 
   it('finds the pupil named on a scanned certificate, boxed where the name is printed', async () => {
     const result = await read('d01_star_of_week_scan.jpg');
     expect(result.regions[0]!.kind).toBe('document');
-    const mention = findPupilNames(ocrWordLines(result), people, { ocr: true, commonWords }).find((m) => m.kind === 'full_name');
+    const mention = findPupilNames(ocrWordLines(result.lines), people, { ocr: true, commonWords }).find((m) => m.kind === 'full_name');
     expect(mention?.personIds).toEqual(['T999240119101']);
     // "Amelia Hughes" is printed in the middle of the 1600x1130 scan, about a third of the way down.
     const box = mention!.boxes[0]!;
@@ -95,26 +96,28 @@ describe('OCR engine failures are values, never hangs', () => {
   const blankPage: DecodedImage = { width: 400, height: 300, data: new Uint8Array(400 * 300 * 3).fill(255), originalWidth: 400, originalHeight: 300 };
 
   it('reports a missing language file as an error to show staff', async () => {
-    const created = await createOcrEngine({ ...nodeOcrPaths(), langPath: '/nonexistent/tessdata' }, { initTimeoutMs: 3_000 });
+    const created = await createOcrEngine({ ...nodeOcrPaths(), langPath: '/nonexistent/tessdata' });
     expect(created.ok).toBe(false);
     if (!created.ok) expect(created.error.code).toBe('engine_load_failed');
   });
 
-  it('gives up on a read that takes too long', async () => {
-    const created = await createOcrEngine(nodeOcrPaths(), { readTimeoutMs: 1 });
+  it('stops a read whose signal aborts, and reads the next photo as usual', async () => {
+    const created = await createOcrEngine(nodeOcrPaths());
     if (!created.ok) throw new Error(created.error.message);
-    const slow = await created.value.read(blankPage);
-    expect(slow.ok).toBe(false);
-    if (!slow.ok) expect(slow.error.code).toBe('timeout');
-    await created.value.terminate();
+    const controller = new AbortController();
+    const stopping = created.value.analyse(blankPage, controller.signal);
+    controller.abort();
+    expect(await stopping).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    expect(await created.value.analyse(blankPage, noDeadline())).toMatchObject({ ok: true, value: { lines: [] } });
+    await created.value.dispose();
   });
 
-  it('fails a read past its deadline and still reads afterwards', async () => {
-    const reader = new TesseractReader(nodeOcrPaths(), 20_000);
+  it('abandons a read past its deadline, and still reads afterwards', async () => {
+    const reader = new TesseractReader(nodeOcrPaths());
     const grey = { width: 400, height: 300, data: new Uint8Array(400 * 300).fill(255) };
-    const late = await reader.read(grey, 'sheet', performance.now() + 1);
-    expect(late.ok).toBe(false);
-    const again = await reader.read(grey, 'sheet', performance.now() + 20_000);
+    const late = await reader.read(grey, 'sheet', AbortSignal.timeout(1));
+    expect(late).toMatchObject({ ok: false });
+    const again = await reader.read(grey, 'sheet', noDeadline());
     expect(again).toEqual({ ok: true, value: [] });
     await reader.stop();
   });

@@ -1,4 +1,4 @@
-import type { Analysis, FaceIdentity, FaceResult, ImageAnalysis } from '../../lib/pipeline/types';
+import type { Analysis, FaceIdentity, FaceResult, Facts, ImageAnalysis, ImageFacts } from '../../lib/pipeline/types';
 import { emptyImportReport } from '../../lib/roster/import-report';
 import type { ImportReport, Person, Roster } from '../../lib/roster/types';
 
@@ -24,13 +24,15 @@ export function aFace(identity: FaceIdentity, box = { x: 10, y: 20, width: 30, h
   return { box, score: 0.9, landmarks: [], identity };
 }
 
-export function anImage(faces: FaceResult[], overrides: Partial<ImageAnalysis> = {}): ImageAnalysis {
+/** A photo's analysis as the engine returns it: no faces or text unless a test adds them. */
+export function anImageAnalysis(overrides: Partial<ImageAnalysis> = {}): ImageAnalysis {
   return {
     imageIndex: 0,
     name: 'photo.jpg',
     width: 800,
     height: 600,
-    faces,
+    faces: [],
+    descriptorModel: 'test-model',
     ocr: { width: 800, height: 600, regions: [], lines: [], nameFields: [], ms: 1 },
     exif: { location: null, make: null, model: null },
     timings: { decodeMs: 1, detectMs: 1, describeMs: 1 },
@@ -47,6 +49,15 @@ export function anAnalysis(images: ImageAnalysis[], overrides: Partial<Analysis>
     errors: [],
     ...overrides,
   };
+}
+
+/** A photo's finished facts, for rule tests that set identities directly. */
+export function anImage(faces: FaceResult[], overrides: Partial<ImageFacts> = {}): ImageFacts {
+  return { ...anImageAnalysis(), faces, names: [], unreadableNameFields: [], ...overrides };
+}
+
+export function someFacts(images: ImageFacts[], overrides: Partial<Facts> = {}): Facts {
+  return { ...anAnalysis([]), images, textNames: [], ...overrides };
 }
 
 /** The report of a clean import of roster.csv, overridden where a test cares. */

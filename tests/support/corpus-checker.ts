@@ -1,12 +1,20 @@
-import { loadNodeChecker, loadRosterFile, type NodeChecker } from '../../lib/cli/node-checker';
+import { loadRosterFile } from '../../lib/cli/check-posts';
+import { nodeAnalysers } from '../../lib/engines/analysers-node';
+import { createPhotoChecker, type PhotoChecker } from '../../lib/pipeline/photo-checker';
 import type { Roster } from '../../lib/roster/types';
+import { loadCommonWordsNode } from '../../lib/text/common-words-node';
 import { corpusPath } from './corpus';
 
+export interface CorpusChecker {
+  photos: PhotoChecker;
+  roster: Roster;
+  commonWords: ReadonlySet<string>;
+}
+
 /** The real Node engines with the corpus roster imported and enrolled, as `checkpost check` would have them. */
-export async function loadCorpusChecker(): Promise<{ checker: NodeChecker; roster: Roster }> {
-  const loaded = await loadNodeChecker();
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  const imported = await loadRosterFile(corpusPath('roster', 'roster.csv'), loaded.value);
-  if (!imported.roster) throw new Error(imported.reportText);
-  return { checker: loaded.value, roster: imported.roster };
+export async function loadCorpusChecker(budgetMs?: number): Promise<CorpusChecker> {
+  const photos = createPhotoChecker(nodeAnalysers(), budgetMs);
+  const [roster, commonWords] = await Promise.all([loadRosterFile(corpusPath('roster', 'roster.csv'), photos, true), loadCommonWordsNode()]);
+  if (!roster.ok) throw new Error(roster.error);
+  return { photos, roster: roster.value, commonWords };
 }

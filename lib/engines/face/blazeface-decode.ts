@@ -1,4 +1,4 @@
-import type { Box, Point } from '../../pipeline/geometry';
+import type { Box, Point } from '../../geometry';
 
 /** Side of the square input of the BlazeFace "back" (long-range) model. */
 export const BLAZEFACE_INPUT_SIZE = 256;

@@ -45,20 +45,29 @@ async function detectInRegion(model: tf.GraphModel, pixels: tf.Tensor4D, { box: 
   }
 }
 
-async function detectInRegions(model: tf.GraphModel, pixels: tf.Tensor4D, regions: DetectionRegion[], config: FaceEngineConfig): Promise<DetectedFace[]> {
+async function detectInRegions(
+  model: tf.GraphModel,
+  pixels: tf.Tensor4D,
+  regions: DetectionRegion[],
+  config: FaceEngineConfig,
+  checkpoint: () => Promise<void>,
+): Promise<DetectedFace[]> {
   const found: DetectedFace[] = [];
-  for (const region of regions) found.push(...(await detectInRegion(model, pixels, region, config.minDetectionScore)));
+  for (const region of regions) {
+    await checkpoint();
+    found.push(...(await detectInRegion(model, pixels, region, config.minDetectionScore)));
+  }
   return suppressDuplicates(found, config.duplicateIou, config.duplicateContainment);
 }
 
 /**
  * Finds every face in a photo ([1, height, width, 3], 0-255) with the BlazeFace back model: whole photo plus tiles
- * (see planDetectionRegions). When nothing is found, tries once more with a border around the photo: a face that
+ * (see planDetectionRegions), awaiting the checkpoint between regions. When nothing is found, tries once more with a border around the photo: a face that
  * fills the frame, like a tight ID crop, is larger than anything the model was trained to find.
  */
-export async function detectFaces(model: tf.GraphModel, pixels: tf.Tensor4D, config: FaceEngineConfig): Promise<DetectedFace[]> {
+export async function detectFaces(model: tf.GraphModel, pixels: tf.Tensor4D, config: FaceEngineConfig, checkpoint: () => Promise<void>): Promise<DetectedFace[]> {
   const [, height = 0, width = 0] = pixels.shape;
-  const faces = await detectInRegions(model, pixels, planDetectionRegions(width, height, config), config);
+  const faces = await detectInRegions(model, pixels, planDetectionRegions(width, height, config), config, checkpoint);
   if (faces.length > 0) return faces;
-  return detectInRegions(model, pixels, [wholeImageRegion(width, height, config.retryBorder)], config);
+  return detectInRegions(model, pixels, [wholeImageRegion(width, height, config.retryBorder)], config, checkpoint);
 }

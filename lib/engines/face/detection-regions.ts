@@ -1,4 +1,4 @@
-import type { Box } from '../../pipeline/geometry';
+import type { Box } from '../../geometry';
 import { BLAZEFACE_INPUT_SIZE } from './blazeface-decode';
 import type { FaceEngineConfig } from './face-engine-config';
 

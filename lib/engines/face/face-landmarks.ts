@@ -1,6 +1,6 @@
 import { inBatches } from './in-batches';
 import * as tf from '@tensorflow/tfjs';
-import type { Point } from '../../pipeline/geometry';
+import type { Point } from '../../geometry';
 import { extractChips } from './aligned-chips';
 import { applySimilarity, type Similarity } from './similarity-transform';
 import type { DetectedFace } from './types';
@@ -89,10 +89,11 @@ export async function locateLandmarks(
   faces: readonly DetectedFace[],
   minPresence: number,
   batchSize: number,
+  checkpoint: () => Promise<void>,
 ): Promise<AlignmentLandmarks[]> {
   if (faces.length === 0) return [];
   const [wide, tight] = MESH_CROP_SCALES;
-  const mesh = (crops: readonly Similarity[]) => inBatches(crops, batchSize, (batch) => meshOnce(model, pixels, batch));
+  const mesh = (crops: readonly Similarity[]) => inBatches(crops, batchSize, checkpoint, (batch) => meshOnce(model, pixels, batch));
   const results = await mesh(faces.map((face) => meshCrop(face, wide)));
   const unconfirmed = faces.flatMap((face, i) => (results[i]!.presence < minPresence ? [i] : []));
   if (unconfirmed.length === 0) return results;

@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { abortError, checkpoints } from '../../deadlines';
+import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../../errors';
 import type { DecodedImage } from '../image/types';
 import { loadGraphModel, loadWeightMap } from '../tf/model-files-io';
 import { extractChips } from './aligned-chips';
@@ -10,7 +12,7 @@ import { locateLandmarks, MESH_INPUT_SIZE, type AlignmentLandmarks } from './fac
 import { DESCRIPTOR_MODEL_ID, FACE_MODEL_PATHS } from './face-models';
 import { createFaceRecognitionNet, RECOGNITION_CHIP_SIZE, type FaceRecognitionNet } from './face-recognition-net';
 import { fitSimilarity } from './similarity-transform';
-import type { DescribedFace, DetectedFace, FaceEngine, ModelFiles } from './types';
+import type { DescribedFace, DetectedFace, FaceAnalysis, FaceEngine, ModelFiles } from './types';
 import { toUnitDescriptors } from './unit-descriptor';
 
 /**
@@ -30,17 +32,23 @@ interface VerifiedFace {
 }
 
 /** Finds the faces: BlazeFace candidates, kept when the face mesh model agrees there is a face. */
-async function findFaces(detector: tf.GraphModel, mesh: tf.GraphModel, pixels: tf.Tensor4D, config: FaceEngineConfig): Promise<VerifiedFace[]> {
-  const candidates = await detectFaces(detector, pixels, config);
-  const landmarks = await locateLandmarks(mesh, pixels, candidates, config.minFacePresence, config.modelBatch);
+async function findFaces(detector: tf.GraphModel, mesh: tf.GraphModel, pixels: tf.Tensor4D, config: FaceEngineConfig, checkpoint: () => Promise<void>): Promise<VerifiedFace[]> {
+  const candidates = await detectFaces(detector, pixels, config, checkpoint);
+  const landmarks = await locateLandmarks(mesh, pixels, candidates, config.minFacePresence, config.modelBatch, checkpoint);
   return candidates.map((face, i) => ({ face, landmarks: landmarks[i]! })).filter((found) => found.landmarks.presence >= config.minFacePresence);
 }
 
 /** A unit descriptor for each face large enough to describe reliably, null for the others. */
-async function describeFaces(net: FaceRecognitionNet, pixels: tf.Tensor4D, faces: readonly VerifiedFace[], config: FaceEngineConfig): Promise<(Float32Array | null)[]> {
+async function describeFaces(
+  net: FaceRecognitionNet,
+  pixels: tf.Tensor4D,
+  faces: readonly VerifiedFace[],
+  config: FaceEngineConfig,
+  checkpoint: () => Promise<void>,
+): Promise<(Float32Array | null)[]> {
   const describable = faces.filter(({ face }) => Math.max(face.box.width, face.box.height) >= config.minDescribeFacePx);
   if (describable.length === 0) return faces.map(() => null);
-  const descriptors = await inBatches(describable, config.modelBatch, async (batch) => {
+  const descriptors = await inBatches(describable, config.modelBatch, checkpoint, async (batch) => {
     const rows = tf.tidy(() => {
       const chips = extractChips(
         pixels,
@@ -61,39 +69,61 @@ async function describeFaces(net: FaceRecognitionNet, pixels: tf.Tensor4D, faces
   return faces.map((found) => byFace.get(found) ?? null);
 }
 
+export const faceLoadError = (detail: string): CheckError =>
+  checkError(
+    'engine_load_failed',
+    `Checkpost's face models could not be loaded (${detail}), so posts with photos are on hold. Reinstall or update Checkpost; if it keeps happening, tell whoever looks after it at your school.`,
+  );
+
 /**
  * Loads the packaged face models (tfjs must already run on its backend: initTfNode() in Node) and returns an
  * engine that finds every face in a photo (BlazeFace over tiles, confirmed by the face mesh model) and describes
  * each one large enough (mesh landmarks align the face onto dlib's chip; dlib's ResNet describes it).
  */
-export async function loadFaceEngine(files: ModelFiles, options: Partial<FaceEngineConfig> = {}): Promise<FaceEngine> {
+export async function loadFaceEngine(files: ModelFiles, options: Partial<FaceEngineConfig> = {}): Promise<Result<FaceEngine, CheckError>> {
   const config: FaceEngineConfig = { ...DEFAULT_FACE_ENGINE_CONFIG, ...options };
-  const [detector, mesh, weights] = await Promise.all([
-    loadGraphModel(files, FACE_MODEL_PATHS.detector),
-    loadGraphModel(files, FACE_MODEL_PATHS.mesh),
-    loadWeightMap(files, FACE_MODEL_PATHS.recognition),
-  ]);
-  const net = createFaceRecognitionNet(weights);
-  // The first run of each model compiles kernels and allocates memory; pay that here, not on the first photo.
-  tf.tidy(() => {
-    detector.execute(tf.zeros([1, BLAZEFACE_INPUT_SIZE, BLAZEFACE_INPUT_SIZE, 3]));
-    mesh.execute(tf.zeros([1, MESH_INPUT_SIZE, MESH_INPUT_SIZE, 3]));
-    net.describe(tf.zeros([1, RECOGNITION_CHIP_SIZE, RECOGNITION_CHIP_SIZE, 3]));
-  });
+  let models: [tf.GraphModel, tf.GraphModel, FaceRecognitionNet];
+  try {
+    const [detector, mesh, weights] = await Promise.all([
+      loadGraphModel(files, FACE_MODEL_PATHS.detector),
+      loadGraphModel(files, FACE_MODEL_PATHS.mesh),
+      loadWeightMap(files, FACE_MODEL_PATHS.recognition),
+    ]);
+    models = [detector, mesh, createFaceRecognitionNet(weights)];
+    // The first run of each model compiles kernels and allocates memory; pay that here, not on the first photo.
+    tf.tidy(() => {
+      detector.execute(tf.zeros([1, BLAZEFACE_INPUT_SIZE, BLAZEFACE_INPUT_SIZE, 3]));
+      mesh.execute(tf.zeros([1, MESH_INPUT_SIZE, MESH_INPUT_SIZE, 3]));
+      models[2].describe(tf.zeros([1, RECOGNITION_CHIP_SIZE, RECOGNITION_CHIP_SIZE, 3]));
+    });
+  } catch (thrown) {
+    return err(faceLoadError(describeThrown(thrown)));
+  }
+  const [detector, mesh, net] = models;
 
-  return {
+  /** Stops between model runs once the check is stopped: a photo past its deadline frees the engine for the next. */
+  const analyse = async (image: DecodedImage, checkpoint: () => Promise<void>): Promise<FaceAnalysis> => {
+    const pixels = tf.tensor4d(image.data, [1, image.height, image.width, 3], 'float32');
+    try {
+      const detectStart = performance.now();
+      const found = await findFaces(detector, mesh, pixels, config, checkpoint);
+      const describeStart = performance.now();
+      const descriptors = await describeFaces(net, pixels, found, config, checkpoint);
+      const faces: DescribedFace[] = found.map(({ face }, i) => ({ ...face, descriptor: descriptors[i] ?? null }));
+      return { faces, detectMs: describeStart - detectStart, describeMs: performance.now() - describeStart };
+    } finally {
+      pixels.dispose();
+    }
+  };
+
+  return ok({
     modelId: config.mirrorAverage ? `${DESCRIPTOR_MODEL_ID}+mirror` : DESCRIPTOR_MODEL_ID,
-    async analyse(image: DecodedImage) {
-      const pixels = tf.tensor4d(image.data, [1, image.height, image.width, 3], 'float32');
+    async analyse(image, signal) {
       try {
-        const detectStart = performance.now();
-        const found = await findFaces(detector, mesh, pixels, config);
-        const describeStart = performance.now();
-        const descriptors = await describeFaces(net, pixels, found, config);
-        const faces: DescribedFace[] = found.map(({ face }, i) => ({ ...face, descriptor: descriptors[i] ?? null }));
-        return { faces, detectMs: describeStart - detectStart, describeMs: performance.now() - describeStart };
-      } finally {
-        pixels.dispose();
+        return ok(await analyse(image, checkpoints(signal)));
+      } catch (thrown) {
+        if (signal.aborted) return err(abortError(signal));
+        return err(checkError('engine_failed', `The face check failed (${describeThrown(thrown)}), so the post was held. Try again.`));
       }
     },
     dispose() {
@@ -101,5 +131,5 @@ export async function loadFaceEngine(files: ModelFiles, options: Partial<FaceEng
       mesh.dispose();
       net.dispose();
     },
-  };
+  });
 }

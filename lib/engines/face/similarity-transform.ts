@@ -1,4 +1,4 @@
-import type { Point } from '../../pipeline/geometry';
+import type { Point } from '../../geometry';
 
 /** x' = a*x - b*y + tx, y' = b*x + a*y + ty: rotation, uniform scale and shift. */
 export interface Similarity {

@@ -1,5 +1,5 @@
-import type { Box } from '../../pipeline/geometry';
-import { containment, intersectionOverUnion } from './box-overlap';
+import type { Box } from '../../geometry';
+import { containment, intersectionOverUnion } from '../../geometry';
 
 /**
  * Greedy non-maximum suppression: keeps the best-scored detection of each face. A box counts as a duplicate when it

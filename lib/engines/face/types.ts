@@ -1,4 +1,5 @@
-import type { Box, Point } from '../../pipeline/geometry';
+import type { CheckError, Result } from '../../errors';
+import type { Box, Point } from '../../geometry';
 import type { DecodedImage } from '../image/types';
 
 /** A face found by the detector, in pixels of the decoded image. */
@@ -29,8 +30,8 @@ export interface ModelFiles {
 export interface FaceEngine {
   /** Identifies the descriptor model; templates made by another model are never compared. */
   readonly modelId: string;
-  /** Finds every face in the image and describes each one. */
-  analyse(image: DecodedImage): Promise<FaceAnalysis>;
+  /** Finds every face in the image and describes each one; stops, with the signal's error, once it aborts. */
+  analyse(image: DecodedImage, signal: AbortSignal): Promise<Result<FaceAnalysis, CheckError>>;
   /** Frees every tensor and model the engine holds. */
   dispose(): void;
 }

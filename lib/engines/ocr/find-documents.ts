@@ -1,6 +1,6 @@
-import type { Point } from '../../pipeline/geometry';
+import { signedArea, type Point } from '../../geometry';
 import type { DecodedImage } from '../image/types';
-import { shrinkRgb } from './grey-image';
+import { shrinkRgb, toGrey } from './grey-image';
 import type { Quad } from './homography';
 
 /** Long side of the thumbnail the paper is looked for in: enough for a sheet held in a group photo. */
@@ -54,7 +54,7 @@ export function findDocuments(image: DecodedImage): FoundDocument[] {
     if (kept.some((outer) => contains(outer.quad, centroid(candidate.quad)))) continue;
     kept.push(candidate);
   }
-  const luma = lumaOf(small);
+  const luma = toGrey(small).data;
   const scale = (quad: Quad): Quad => {
     const s = (p: Point): Point => ({ x: (p.x + 0.5) * factor, y: (p.y + 0.5) * factor });
     return [s(quad[0]), s(quad[1]), s(quad[2]), s(quad[3])];
@@ -134,7 +134,7 @@ function traceComponent(
   }
   const point = (i: number): Point => ({ x: i % width, y: Math.floor(i / width) });
   const quad: Quad = [point(best[0]!), point(best[1]!), point(best[2]!), point(best[3]!)];
-  const area = polygonArea(quad);
+  const area = signedArea(quad);
   if (area <= 0 || !isConvex(quad)) return null;
   if (filled / area < MIN_RECTANGULARITY || filled / area > 1 / MIN_RECTANGULARITY) return null;
   const bounds: Quad = [
@@ -144,12 +144,6 @@ function traceComponent(
     { x: left, y: bottom },
   ];
   return { quad, area, bounds };
-}
-
-function lumaOf(image: DecodedImage): Uint8Array {
-  const luma = new Uint8Array(image.width * image.height);
-  for (let i = 0, j = 0; i < luma.length; i += 1, j += 3) luma[i] = (image.data[j]! * 299 + image.data[j + 1]! * 587 + image.data[j + 2]! * 114) / 1000;
-  return luma;
 }
 
 /**
@@ -198,16 +192,6 @@ function paperMask(image: DecodedImage): Uint8Array {
     mask[i] = max >= MIN_BRIGHTNESS && max - min <= MAX_SATURATION * max ? 1 : 0;
   }
   return mask;
-}
-
-function polygonArea(points: readonly Point[]): number {
-  let sum = 0;
-  for (let i = 0; i < points.length; i += 1) {
-    const a = points[i]!;
-    const b = points[(i + 1) % points.length]!;
-    sum += a.x * b.y - b.x * a.y;
-  }
-  return sum / 2;
 }
 
 function isConvex(quad: Quad): boolean {

@@ -1,4 +1,4 @@
-import type { Box, Point } from '../../pipeline/geometry';
+import type { Box, Point } from '../../geometry';
 import type { GreyImage } from './grey-image';
 
 /** A 3x3 projective transform, row-major, with h[8] = 1. */

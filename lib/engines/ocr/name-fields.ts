@@ -1,4 +1,4 @@
-import type { Box } from '../../pipeline/geometry';
+import type { Box } from '../../geometry';
 import type { GreyImage } from './grey-image';
 import type { ReadLine } from './tesseract-reader';
 

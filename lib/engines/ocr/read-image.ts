@@ -1,5 +1,6 @@
-import { checkError, err, ok, type CheckError, type Result } from '../../errors';
-import type { Box, Point } from '../../pipeline/geometry';
+import { abortError } from '../../deadlines';
+import { err, ok, type CheckError, type Result } from '../../errors';
+import { containment, signedArea, type Box, type Point } from '../../geometry';
 import type { DecodedImage } from '../image/types';
 import { normaliseLighting, removeRules, thickenInk } from './clean-sheet';
 import { estimateSkew } from './estimate-skew';
@@ -9,7 +10,7 @@ import { applyHomography, homographyBetween, mapBox, warpGrey, type Homography, 
 import { letterHeight } from './letter-height';
 import { findNameFields, type SheetField } from './name-fields';
 import type { ReadLine, TesseractReader } from './tesseract-reader';
-import type { NameField, OcrImageResult, OcrLine, OcrRegion } from './types';
+import { CONFIDENT_READ, type NameField, type OcrImageResult, type OcrLine, type OcrRegion } from './types';
 
 /** Long side of the first, unenlarged look at a sheet (text size and slope are measured on it). */
 const SURVEY_SIDE = 800;
@@ -36,8 +37,6 @@ const FIELD_VARIANTS = [
   { inkHeight: 48, thicken: false },
   { inkHeight: 64, thicken: true },
 ] as const;
-/** A field read with every word at least this confident (0..100) is not read again. */
-const CONFIDENT = 80;
 
 interface Region {
   region: OcrRegion;
@@ -60,22 +59,22 @@ interface Sheet {
  * it again on its own. Also reads the whole photo when sheets cover little of it.
  * All boxes are in pixels of `image`.
  */
-export async function readImage(reader: TesseractReader, image: DecodedImage, deadline: number, signal?: AbortSignal): Promise<Result<OcrImageResult, CheckError>> {
+export async function readImage(reader: TesseractReader, image: DecodedImage, signal: AbortSignal): Promise<Result<OcrImageResult, CheckError>> {
   const started = performance.now();
   const grey = toGrey(image);
   const regions = findRegions(image);
   const lines: OcrLine[] = [];
   const nameFields: NameField[] = [];
   for (const [regionIndex, region] of regions.entries()) {
-    if (signal?.aborted) return err(checkError('engine_failed', 'The check was cancelled before the photo was read.'));
+    if (signal.aborted) return err(abortError(signal));
     const sheet = region.region.kind === 'document' ? prepareSheet(grey, region) : preparePhoto(grey, region);
-    const read = await reader.read(sheet.image, 'sheet', deadline);
+    const read = await reader.read(sheet.image, 'sheet', signal);
     if (!read.ok) return read;
     const sheetLines = [...read.value];
     // Tesseract's page layout analysis misses lines on a small sheet (one held in a group photo);
     // reading it again as a single block of text costs little there.
     if (region.region.kind === 'document' && Math.max(sheet.image.width, sheet.image.height) <= SMALL_SHEET_SIDE) {
-      const block = await reader.read(sheet.image, 'block', deadline);
+      const block = await reader.read(sheet.image, 'block', signal);
       if (!block.ok) return block;
       sheetLines.push(...block.value);
     }
@@ -85,11 +84,11 @@ export async function readImage(reader: TesseractReader, image: DecodedImage, de
       nameFields.push({ region: regionIndex, cue: field.cue, box: mapBox(sheet.toImage, field.box), hasInk: field.ink !== null });
       if (!field.ink) continue;
       for (const variant of FIELD_VARIANTS) {
-        const reread = await readField(reader, sheet.image, field.ink, variant, deadline);
+        const reread = await readField(reader, sheet.image, field.ink, variant, signal);
         if (!reread.ok) return reread;
         lines.push(...reread.value.map((line) => ({ ...toImageLine(line, sheet.toImage, regionIndex), nameField: fieldIndex })));
         // Print reads cleanly the first time; handwriting gets a few more looks.
-        if (reread.value.length > 0 && reread.value.every((line) => line.words.every((word) => word.confidence >= CONFIDENT))) break;
+        if (reread.value.length > 0 && reread.value.every((line) => line.words.every((word) => word.confidence >= CONFIDENT_READ))) break;
       }
     }
   }
@@ -105,7 +104,7 @@ export async function readImage(reader: TesseractReader, image: DecodedImage, de
 
 function findRegions(image: DecodedImage): Region[] {
   const documents = findDocuments(image).map(({ corners }) => regionOf('document', corners));
-  const covered = documents.reduce((sum, { corners }) => sum + quadArea(corners), 0) / (image.width * image.height);
+  const covered = documents.reduce((sum, { corners }) => sum + Math.abs(signedArea(corners)), 0) / (image.width * image.height);
   return covered < PHOTO_PASS_BELOW_COVER ? [...documents, regionOf('photo', rectangle(image.width, image.height))] : documents;
 }
 
@@ -161,7 +160,13 @@ const sizeAt = (region: Region, scale: number): { width: number; height: number 
 });
 
 /** Reads the ink of one name field on its own, scaled so handwriting is a comfortable size. */
-async function readField(reader: TesseractReader, sheet: GreyImage, ink: Box, variant: (typeof FIELD_VARIANTS)[number], deadline: number): Promise<Result<ReadLine[], CheckError>> {
+async function readField(
+  reader: TesseractReader,
+  sheet: GreyImage,
+  ink: Box,
+  variant: (typeof FIELD_VARIANTS)[number],
+  signal: AbortSignal,
+): Promise<Result<ReadLine[], CheckError>> {
   const margin = ink.height * 0.35;
   const crop = { x: ink.x - margin, y: ink.y - margin, width: ink.width + margin * 2, height: ink.height + margin * 2 };
   const scale = variant.inkHeight / ink.height;
@@ -169,7 +174,7 @@ async function readField(reader: TesseractReader, sheet: GreyImage, ink: Box, va
   const height = Math.max(1, Math.round(crop.height * scale));
   const toSheet = homographyBetween(rectangle(width, height), boxCorners(crop));
   const field = warpGrey(sheet, toSheet, width, height);
-  const read = await reader.read(variant.thicken ? thickenInk(field) : field, 'line', deadline);
+  const read = await reader.read(variant.thicken ? thickenInk(field) : field, 'line', signal);
   if (!read.ok) return read;
   return ok(read.value.map((line) => ({ box: mapBox(toSheet, line.box), words: line.words.map((word) => ({ ...word, box: mapBox(toSheet, word.box) })) })));
 }
@@ -177,15 +182,8 @@ async function readField(reader: TesseractReader, sheet: GreyImage, ink: Box, va
 /** The same field found from both readings of a sheet is read and reported once. */
 function distinctFields(fields: SheetField[]): SheetField[] {
   const kept: SheetField[] = [];
-  for (const field of fields) if (!kept.some((other) => overlap(other.box, field.box) > 0.5)) kept.push(field);
+  for (const field of fields) if (!kept.some((other) => containment(other.box, field.box) > 0.5)) kept.push(field);
   return kept;
-}
-
-/** Intersection over the smaller box's area. */
-function overlap(a: Box, b: Box): number {
-  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return width <= 0 || height <= 0 ? 0 : (width * height) / Math.min(a.width * a.height, b.width * b.height);
 }
 
 function toImageLine(line: ReadLine, toImage: Homography, region: number): OcrLine {
@@ -211,13 +209,3 @@ const boxCorners = (box: Box): Quad => [
 ];
 
 const distance = (a: Point, b: Point): number => Math.hypot(b.x - a.x, b.y - a.y);
-
-function quadArea(quad: Quad): number {
-  let sum = 0;
-  for (let i = 0; i < 4; i += 1) {
-    const a = quad[i]!;
-    const b = quad[(i + 1) % 4]!;
-    sum += a.x * b.y - b.x * a.y;
-  }
-  return Math.abs(sum) / 2;
-}

@@ -1,4 +1,4 @@
-import type { Box } from '../../pipeline/geometry';
+import type { Box } from '../../geometry';
 import type { OcrImageResult } from './types';
 
 /**

@@ -1,9 +1,13 @@
 import { createWorker, type Worker } from 'tesseract.js';
+import { BUDGET_MS, untilAborted, within } from '../../deadlines';
 import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../../errors';
-import type { Box } from '../../pipeline/geometry';
+import type { Box } from '../../geometry';
 import type { GreyImage } from './grey-image';
 import { encodePgm } from './pgm';
 import type { OcrPaths, OcrWord } from './types';
+
+/** A single recognise call still running after this has hung. */
+const HUNG_READ_MS = 10_000;
 
 /** Tesseract page segmentation modes used here: a sheet laid out in blocks, one block of text, one line of a name field. */
 export type Layout = 'sheet' | 'block' | 'line';
@@ -16,17 +20,14 @@ export interface ReadLine {
 }
 
 /**
- * One tesseract.js worker, created once and reused. Every call is bounded: a refused or
- * crashed wasm makes the worker hang, so on a timeout the worker is ended and the next
- * call starts a fresh one.
+ * One tesseract.js worker, created once and reused. Every call is bounded by its signal; a
+ * recognise call cannot be interrupted, so one abandoned midway is left to finish, and ended
+ * only if it hangs.
  */
 export class TesseractReader {
   private worker: Promise<Result<Worker, CheckError>> | null = null;
 
-  constructor(
-    private readonly paths: OcrPaths,
-    private readonly initTimeoutMs: number,
-  ) {}
+  constructor(private readonly paths: OcrPaths) {}
 
   /** Starts the worker now rather than on the first read. */
   async start(): Promise<Result<void, CheckError>> {
@@ -34,22 +35,28 @@ export class TesseractReader {
     return worker.ok ? ok(undefined) : worker;
   }
 
-  async read(image: GreyImage, layout: Layout, deadline: number): Promise<Result<ReadLine[], CheckError>> {
+  async read(image: GreyImage, layout: Layout, signal: AbortSignal): Promise<Result<ReadLine[], CheckError>> {
     const worker = await this.ready();
     if (!worker.ok) return worker;
-    const budget = deadline - performance.now();
-    if (budget <= 0) return err(timeoutError());
     const job = worker.value
       .recognize(encodePgm(image) as unknown as Buffer, { tessedit_pageseg_mode: PAGE_SEG_MODE[layout] } as object, { blocks: true, text: false })
       .then((result) => ok(linesOf(result.data.blocks ?? [])))
       .catch((thrown: unknown) => err(checkError('engine_failed', `The text reader failed (${describeThrown(thrown)}), so the post was held. Try again.`)));
-    const outcome = await raceTimeout(job, budget);
-    if (outcome === 'timeout') {
-      await this.stop();
-      return err(timeoutError());
-    }
-    if (!outcome.ok) await this.stop();
+    const outcome = await untilAborted(job, signal, (running) => this.endIfHung(running));
+    if (!outcome.ok && !signal.aborted) await this.stop();
     return outcome;
+  }
+
+  /**
+   * An abandoned read is left to finish (a read takes well under a second, and restarting the
+   * worker would cost the next photo half a second); one that never finishes has hung the worker,
+   * which is then ended so the next read starts a fresh one.
+   */
+  private endIfHung(running: Promise<unknown>): void {
+    const worker = this.worker;
+    void within(HUNG_READ_MS, 'A text read', () => running.then(() => ok(undefined))).then((settled) => {
+      if (!settled.ok && this.worker === worker) void this.stop();
+    });
   }
 
   /** Ends the worker; a later read starts a new one. */
@@ -80,17 +87,15 @@ export class TesseractReader {
       await worker.setParameters({ debug_file: '/dev/null' });
       return worker;
     });
-    const outcome = await raceTimeout(
+    const outcome = await within(BUDGET_MS.engineLoad, 'Starting the text reader', () =>
       creating.then((worker) => ok(worker)).catch((thrown: unknown) => err(loadError(describeThrown(thrown)))),
-      this.initTimeoutMs,
     );
-    if (outcome === 'timeout') {
+    if (!outcome.ok) {
       // A worker that turns up late is ended so it does not hold a thread.
       void creating.then((worker) => worker.terminate()).catch(() => undefined);
       this.worker = null;
-      return err(loadError(`it did not start within ${Math.round(this.initTimeoutMs / 1000)} s`));
+      return outcome.error.code === 'timeout' ? err(loadError(`it did not start within ${Math.round(BUDGET_MS.engineLoad / 1000)} s`)) : outcome;
     }
-    if (!outcome.ok) this.worker = null;
     return outcome;
   }
 }
@@ -119,20 +124,5 @@ function linesOf(blocks: unknown[]): ReadLine[] {
 
 const boxOf = ({ x0, y0, x1, y1 }: RawWord['bbox']): Box => ({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 });
 
-async function raceTimeout<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 const loadError = (detail: string): CheckError =>
   checkError('engine_load_failed', `The text reader could not start (${detail}), so photos cannot be checked for names. Reload the extension or reinstall Checkpost.`);
-
-const timeoutError = (): CheckError =>
-  checkError('timeout', 'Reading the text in a photo took too long, so the post was held. Try again; if it keeps happening, use a smaller photo.');

@@ -1,5 +1,5 @@
 import type { CheckError, Result } from '../../errors';
-import type { Box, Point } from '../../pipeline/geometry';
+import type { Box, Point } from '../../geometry';
 import type { DecodedImage } from '../image/types';
 
 /**
@@ -15,12 +15,8 @@ export interface OcrPaths {
   langPath: string;
 }
 
-export interface OcrOptions {
-  /** Bound on creating the worker: a refused wasm makes creation hang rather than fail. Default 20 s. */
-  initTimeoutMs?: number;
-  /** Bound on reading one photo, all passes together. Default 15 s. */
-  readTimeoutMs?: number;
-}
+/** Tesseract's confidence (0..100) at which a word is taken as read as printed. */
+export const CONFIDENT_READ = 80;
 
 /** One word as read, in pixels of the decoded image the OCR was given (not the original file). */
 export interface OcrWord {
@@ -74,8 +70,8 @@ export interface OcrImageResult {
 }
 
 export interface OcrEngine {
-  /** Reads every document and text region of a photo. Fails (never hangs) after the read timeout. */
-  read(image: DecodedImage, signal?: AbortSignal): Promise<Result<OcrImageResult, CheckError>>;
+  /** Reads every document and text region of a photo; stops, with the signal's error, once it aborts. */
+  analyse(image: DecodedImage, signal: AbortSignal): Promise<Result<OcrImageResult, CheckError>>;
   /** Ends the worker; the engine cannot be used afterwards. */
-  terminate(): Promise<void>;
+  dispose(): Promise<void>;
 }

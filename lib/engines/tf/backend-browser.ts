@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
+import { BUDGET_MS, within } from '../../deadlines';
+import { describeThrown, err, ok, type CheckError, type Result } from '../../errors';
+import { faceLoadError } from '../face/load-face-engine';
 import { MODELS_BUILD_DIR, PACKAGED_FILES } from '../../../models/manifest';
 import { initWasmBackend } from './backend';
-
-/** A refused or missing wasm makes tfjs's setBackend hang rather than fail: give up after this. */
-const BACKEND_TIMEOUT_MS = 15_000;
 
 /** The packaged folder of tfjs's .wasm binaries, as listed in models/manifest.ts. */
 function wasmDir(): string {
@@ -14,16 +14,15 @@ function wasmDir(): string {
 
 /**
  * tfjs on its single-threaded wasm backend inside an extension page (offscreen document). The
- * threaded build would need blob: workers, which the extension's CSP refuses, and would hang.
+ * threaded build would need blob: workers, which the extension's CSP refuses, and would hang; a
+ * refused or missing wasm makes setBackend hang too, hence the budget.
  */
-export async function initTfBrowser(): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the TensorFlow.js wasm backend did not start within ${BACKEND_TIMEOUT_MS / 1000} s`)), BACKEND_TIMEOUT_MS);
+export function initTfBrowser(): Promise<Result<void, CheckError>> {
+  return within(BUDGET_MS.tfBackend, 'Starting TensorFlow.js', async () => {
+    try {
+      return ok(await initWasmBackend(wasmDir()));
+    } catch (thrown) {
+      return err(faceLoadError(describeThrown(thrown)));
+    }
   });
-  try {
-    await Promise.race([initWasmBackend(wasmDir()), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,4 +1,4 @@
-import type { Analysis, FaceIdentity, FaceResult } from '../../pipeline/types';
+import type { FaceIdentity, FaceResult, Facts } from '../../pipeline/types';
 import type { RuleFinding } from '../rule';
 
 /** Every face in the post with where it is, so each face rule reads one flat list. */
@@ -8,17 +8,12 @@ export interface LocatedFace {
   face: FaceResult;
 }
 
-export function facesOf(analysis: Analysis): LocatedFace[] {
-  return analysis.images.flatMap((image) => image.faces.map((face) => ({ imageIndex: image.imageIndex, imageName: image.name, face })));
+export function facesOf(facts: Facts): LocatedFace[] {
+  return facts.images.flatMap((image) => image.faces.map((face) => ({ imageIndex: image.imageIndex, imageName: image.name, face })));
 }
 
-export function facesWhere<K extends FaceIdentity['kind']>(
-  analysis: Analysis,
-  kind: K,
-): Array<LocatedFace & { face: FaceResult & { identity: Extract<FaceIdentity, { kind: K }> } }> {
-  return facesOf(analysis).filter(
-    (located): located is LocatedFace & { face: FaceResult & { identity: Extract<FaceIdentity, { kind: K }> } } => located.face.identity.kind === kind,
-  );
+export function facesWhere<K extends FaceIdentity['kind']>(facts: Facts, kind: K): Array<LocatedFace & { face: FaceResult & { identity: Extract<FaceIdentity, { kind: K }> } }> {
+  return facesOf(facts).filter((located): located is LocatedFace & { face: FaceResult & { identity: Extract<FaceIdentity, { kind: K }> } } => located.face.identity.kind === kind);
 }
 
 /** One finding per photo, boxing all its faces, so staff read one line per photo rather than per face. */

@@ -10,7 +10,6 @@ import { xAdapter } from '../../../lib/composer/x/adapter';
 import { checkError, err, ok, type CheckError, type Result } from '../../../lib/errors';
 import type { PostCheckRequest, VerdictRecord } from '../../../lib/messaging/protocol';
 import type { Verdict } from '../../../lib/pipeline/types';
-import { anAnalysis, anImage } from '../../support/builders';
 import { addPreview, loadFixture, typeInto } from './load-fixture';
 
 const PHOTO_A = new Uint8Array([1, 2, 3]);
@@ -44,9 +43,7 @@ function scriptedEngine(judge: Judge) {
     check: async (request) => {
       checks.push(request);
       const verdict = await judge(request, checks.length);
-      const images = request.images.map((image, imageIndex) => anImage([], { imageIndex, name: image.name, width: 100, height: 100 }));
-      const analysis = anAnalysis(images, { post: { platform: request.platform, text: request.text }, errors: request.errors });
-      return { analysis, verdict };
+      return { verdict, photos: request.images.map((_, imageIndex) => ({ imageIndex, width: 100, height: 100 })) };
     },
   };
   return { analysed, checks, client };

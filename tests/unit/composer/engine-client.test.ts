@@ -7,7 +7,6 @@ import type { Verdict } from '../../../lib/pipeline/types';
 
 const pass: Verdict = { status: 'pass', findings: [], errors: [] };
 const request: PostCheckRequest = { platform: 'x', text: 'Hi', images: [{ hash: 'h1', name: 'a.jpg' }], errors: [] };
-const analysis = { post: { platform: 'x' as const, text: 'Hi' }, purpose: 'social_media' as const, images: [], errors: [] };
 
 /** A transport that plays the engine's part: it forgets photos until they are uploaded. */
 function engineTransport(options: { failUpload?: boolean } = {}) {
@@ -23,7 +22,7 @@ function engineTransport(options: { failUpload?: boolean } = {}) {
     }
     const post = message as PostCheckRequest;
     const missing = post.images.map((image) => image.hash).filter((hash) => !held.has(hash));
-    return ok(missing.length > 0 ? { kind: 'missing', hashes: missing } : { kind: 'checked', analysis, verdict: pass }) as never;
+    return ok(missing.length > 0 ? { kind: 'missing', hashes: missing } : { kind: 'checked', verdict: pass, photos: [] }) as never;
   };
   return { send, calls };
 }
@@ -52,6 +51,6 @@ describe('engine client', () => {
   it('turns a failed exchange (timeout, engine gone) into a held verdict', async () => {
     const send: Send = async () => err(checkError('timeout', 'Checking the post took longer than 20 s.'));
     const outcome = await createEngineClient(send).check(request, () => new Uint8Array([1]));
-    expect(outcome).toEqual({ analysis: null, verdict: { status: 'cannot_check', findings: [], errors: [checkError('timeout', 'Checking the post took longer than 20 s.')] } });
+    expect(outcome).toEqual({ photos: [], verdict: { status: 'cannot_check', findings: [], errors: [checkError('timeout', 'Checking the post took longer than 20 s.')] } });
   });
 });

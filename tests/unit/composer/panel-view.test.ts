@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { hookBrokenView, photoLabel, verdictView } from '../../../lib/composer/panel-view';
 import { checkError } from '../../../lib/errors';
-import type { Analysis, Verdict } from '../../../lib/pipeline/types';
-import { anAnalysis, anImage } from '../../support/builders';
+import type { PhotoSize } from '../../../lib/messaging/protocol';
+import type { Verdict } from '../../../lib/pipeline/types';
 
-const analysis = (sizes: [number, number][]): Analysis =>
-  anAnalysis(sizes.map(([width, height], imageIndex) => anImage([], { imageIndex, name: `p${imageIndex}.jpg`, width, height })));
+const analysis = (sizes: [number, number][]): PhotoSize[] => sizes.map(([width, height], imageIndex) => ({ imageIndex, width, height }));
 
 const photos = [
   { name: 'class.jpg', src: 'blob:one' },
@@ -15,8 +14,8 @@ const photos = [
 describe('verdict panel view', () => {
   it('hides a pass on a text-only post and confirms a pass on photos', () => {
     const pass: Verdict = { status: 'pass', findings: [], errors: [] };
-    expect(verdictView(pass, null, [], false, 0)).toEqual({ kind: 'hidden' });
-    expect(verdictView(pass, analysis([[10, 10]]), photos.slice(0, 1), false, 0)).toEqual({ kind: 'passed', photos: 1 });
+    expect(verdictView(pass, [], '', [], false, 0)).toEqual({ kind: 'hidden' });
+    expect(verdictView(pass, analysis([[10, 10]]), '', photos.slice(0, 1), false, 0)).toEqual({ kind: 'passed', photos: 1 });
   });
 
   it('puts each finding box on the photo it was found on, numbering faces per photo', () => {
@@ -42,6 +41,7 @@ describe('verdict panel view', () => {
         [800, 600],
         [1600, 1200],
       ]),
+      '',
       photos,
       true,
       3,
@@ -82,7 +82,7 @@ describe('verdict panel view', () => {
       ],
       errors: [],
     };
-    const view = verdictView(verdict, analysis([[1000, 700]]), photos.slice(0, 1), false, 0);
+    const view = verdictView(verdict, analysis([[1000, 700]]), '', photos.slice(0, 1), false, 0);
     if (view.kind !== 'block') throw new Error('expected a block');
     expect(view.photos[0]?.marks.map((mark) => [mark.kind, mark.severity, mark.tag, mark.label])).toEqual([
       ['face', 'block', '1', 'Face 1: must not be posted'],
@@ -121,7 +121,7 @@ describe('verdict panel view', () => {
       ],
       errors: [],
     };
-    const view = verdictView(verdict, anAnalysis([], { post: { platform: 'x', text } }), [], true, 1);
+    const view = verdictView(verdict, [], text, [], true, 1);
     if (view.kind !== 'block') throw new Error('expected a block');
     expect(view.quote).toEqual([
       { text: 'Well done ', severity: null },
@@ -141,7 +141,7 @@ describe('verdict panel view', () => {
       findings: [{ ruleId: 'negative-tone', severity: 'warn', message: 'Negative.', evidence: [], textSpans: [{ start: 0, end: text.length }] }],
       errors: [],
     };
-    const view = verdictView(verdict, anAnalysis([], { post: { platform: 'x', text } }), [], true, 1);
+    const view = verdictView(verdict, [], text, [], true, 1);
     expect(view).toMatchObject({ kind: 'warn', quote: [{ text, severity: 'warn' }] });
     if (view.kind !== 'warn') throw new Error('expected a warning');
     expect(view.advice).toBe('Look again at the highlighted words. If the post is right as it is, press "Post anyway"; otherwise change it.');
@@ -149,7 +149,7 @@ describe('verdict panel view', () => {
 
   it('lists what could not be checked and tells staff to retry', () => {
     const verdict: Verdict = { status: 'cannot_check', findings: [], errors: [checkError('timeout', 'Checking the post took longer than 20 s.')] };
-    const view = verdictView(verdict, null, photos, true, 1);
+    const view = verdictView(verdict, [], '', photos, true, 1);
     expect(view).toMatchObject({ kind: 'cannot_check', problems: ['Checking the post took longer than 20 s.'], photos: [] });
     if (view.kind !== 'cannot_check') throw new Error('expected cannot_check');
     expect(view.advice).toMatch(/^Press Retry/);

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeChecker } from '../../../lib/cli/node-checker';
 import { imageHash } from '../../../lib/composer/image-hash';
 import { createPostCheckService, type PostCheckService } from '../../../lib/composer/post-check-service';
 import { checkError, err, ok } from '../../../lib/errors';
 import { bytesToBase64 } from '../../../lib/messaging/base64';
 import type { ImageUpload } from '../../../lib/messaging/protocol';
+import { lazyAnalysers } from '../../../lib/engines/analysers';
+import { createPhotoChecker } from '../../../lib/pipeline/photo-checker';
 import type { Roster } from '../../../lib/roster/types';
 import { corpusAvailable, corpusNote, corpusPath } from '../../support/corpus';
-import { loadCorpusChecker } from '../../support/corpus-checker';
+import { loadCorpusChecker, type CorpusChecker } from '../../support/corpus-checker';
 import { corpusCase, onlyDocuments } from '../../e2e/support/corpus-posts';
 
 async function upload(path: string, name: string): Promise<ImageUpload> {
@@ -19,19 +20,20 @@ async function upload(path: string, name: string): Promise<ImageUpload> {
 
 // The offscreen document's side of the composer protocol, on the real models and corpus roster.
 describe.skipIf(!corpusAvailable)(`post check service on the corpus roster ${corpusNote}`, () => {
-  let checker: NodeChecker;
+  let checker: CorpusChecker;
   let roster: Roster;
   let service: PostCheckService;
   let pupil: ImageUpload;
   let strangers: ImageUpload;
 
   beforeAll(async () => {
-    ({ checker, roster } = await loadCorpusChecker());
-    service = createPostCheckService({ engine: async () => ok(checker), roster: async () => ok(roster), commonWords: async () => ok(checker.commonWords) });
+    checker = await loadCorpusChecker();
+    roster = checker.roster;
+    service = createPostCheckService({ photos: checker.photos, roster: async () => ok(roster), commonWords: async () => ok(checker.commonWords) });
     pupil = await upload(corpusPath('faces', 'identities', 'amelia_hughes', '02.jpg'), 'star.jpg');
     strangers = await upload(corpusPath('faces', 'groups', 'g07_staircase_fifteen.jpg'), 'staff-day.jpg');
   });
-  afterAll(() => checker?.dispose());
+  afterAll(() => checker?.photos.analysers.dispose());
 
   it('asks for photos it has not analysed instead of guessing', async () => {
     expect(await service.checkPost({ platform: 'x', text: 'Hi', images: [{ hash: pupil.hash, name: 'star.jpg' }], errors: [] })).toEqual({ kind: 'missing', hashes: [pupil.hash] });
@@ -60,9 +62,10 @@ describe.skipIf(!corpusAvailable)(`post check service on the corpus roster ${cor
     });
     if (both.kind !== 'checked') throw new Error('expected a verdict');
     expect(both.verdict.status).toBe('block');
-    expect(both.analysis.images.map((image) => [image.imageIndex, image.name])).toEqual([
-      [0, 'star.jpg'],
-      [1, 'staff-day.jpg'],
+    // Only sizes travel back to the page, never descriptors or text read in the photos.
+    expect(both.photos).toEqual([
+      { imageIndex: 0, width: expect.any(Number), height: expect.any(Number) },
+      { imageIndex: 1, width: expect.any(Number), height: expect.any(Number) },
     ]);
     // Every finding points at the second photo: the pupil's own photo is fine.
     expect(new Set(both.verdict.findings.flatMap((finding) => finding.evidence.map((evidence) => evidence.imageIndex)))).toEqual(new Set([1]));
@@ -74,25 +77,36 @@ describe.skipIf(!corpusAvailable)(`post check service on the corpus roster ${cor
     expect(reply).toMatchObject({ kind: 'checked', verdict: { status: 'cannot_check', errors: [video] } });
   });
 
-  it('forgets every analysis when the roster changes', async () => {
-    await service.analyseImage(pupil);
-    service.forget();
-    expect(await service.checkPost({ platform: 'x', text: '', images: [{ hash: pupil.hash, name: 'a.jpg' }], errors: [] })).toEqual({ kind: 'missing', hashes: [pupil.hash] });
+  it('judges kept analyses against a new roster without analysing the photo again', async () => {
+    let current = roster;
+    const switching = createPostCheckService({ photos: checker.photos, roster: async () => ok(current), commonWords: async () => ok(checker.commonWords) });
+    await switching.analyseImage(pupil);
+    const post = { platform: 'x' as const, text: '', images: [{ hash: pupil.hash, name: 'a.jpg' }], errors: [] };
+    expect(await switching.checkPost(post)).toMatchObject({ kind: 'checked', verdict: { status: 'pass' } });
+    // Amelia's parents withdraw social media consent.
+    current = {
+      ...roster,
+      people: roster.people.map((person) => (person.legalForename === 'Amelia' ? { ...person, consents: { ...person.consents, socialMedia: false } } : person)),
+    };
+    expect(await switching.checkPost(post)).toMatchObject({ kind: 'checked', verdict: { status: 'block', findings: [{ ruleId: 'face-no-consent' }] } });
   });
 
   it('does not keep failures a retry may cure, and holds posts while there is no roster', async () => {
     let engineUp = false;
-    const flaky = createPostCheckService({
-      engine: async () => (engineUp ? ok(checker) : err(checkError('engine_load_failed', 'The models did not load.'))),
-      roster: async () => ok(roster),
-      commonWords: async () => ok(checker.commonWords),
+    const faces = await checker.photos.analysers.faces();
+    const ocr = await checker.photos.analysers.ocr();
+    const flakyAnalysers = lazyAnalysers({
+      decode: checker.photos.analysers.decode,
+      loadFaces: async () => (engineUp ? faces : err(checkError('engine_load_failed', 'The models did not load.'))),
+      loadOcr: async () => ocr,
     });
+    const flaky = createPostCheckService({ photos: createPhotoChecker(flakyAnalysers), roster: async () => ok(roster), commonWords: async () => ok(checker.commonWords) });
     expect(await flaky.analyseImage(pupil)).toEqual(err(checkError('engine_load_failed', 'The models did not load.')));
     engineUp = true;
     expect(await flaky.analyseImage(pupil)).toMatchObject({ ok: true });
 
     const noRoster = createPostCheckService({
-      engine: async () => ok(checker),
+      photos: checker.photos,
       roster: async () => err(checkError('roster_missing', 'No roster has been imported.')),
       commonWords: async () => ok(checker.commonWords),
     });
@@ -134,7 +148,7 @@ describe.skipIf(!corpusAvailable)(`post check service on the corpus roster ${cor
     if (held.kind !== 'checked') throw new Error('expected a verdict');
     expect(held.verdict.status).toBe('block');
     const finding = held.verdict.findings.find((candidate) => candidate.ruleId === 'name-in-image');
-    const image = held.analysis.images[0]!;
+    const image = held.photos[0]!;
     expect(finding?.evidence.length).toBeGreaterThan(0);
     // Boxes are in the photo's own pixels, as the panel draws them on its thumbnail.
     for (const { imageIndex, box } of finding?.evidence ?? []) {
@@ -150,7 +164,7 @@ describe.skipIf(!corpusAvailable)(`post check service on the corpus roster ${cor
 
   it('holds every post while the word list the name rules need is missing', async () => {
     const noWords = createPostCheckService({
-      engine: async () => ok(checker),
+      photos: checker.photos,
       roster: async () => ok(roster),
       commonWords: async () => err(checkError('engine_load_failed', 'The word list did not load.')),
     });

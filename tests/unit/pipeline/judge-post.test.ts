@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { judgePost } from '../../../lib/pipeline/judge-post';
 import type { Rule } from '../../../lib/rules/rule';
-import { anAnalysis, aRoster } from '../../support/builders';
+import { someFacts, aRoster } from '../../support/builders';
 
 const ruleFinding = (id: string, severity: 'block' | 'warn', findingSeverity?: 'block' | 'warn'): Rule => ({
   id,
@@ -15,15 +15,15 @@ const unreadable = { code: 'image_corrupt' as const, message: 'x.jpg could not b
 
 describe('judgePost', () => {
   it('passes when no rule finds anything and everything was checked', () => {
-    expect(judgePost(anAnalysis([]), context, [silent])).toEqual({ status: 'pass', findings: [], errors: [] });
+    expect(judgePost(someFacts([]), context, [silent])).toEqual({ status: 'pass', findings: [], errors: [] });
   });
 
   it('warns when only warnings are found', () => {
-    expect(judgePost(anAnalysis([]), context, [ruleFinding('a', 'warn'), silent]).status).toBe('warn');
+    expect(judgePost(someFacts([]), context, [ruleFinding('a', 'warn'), silent]).status).toBe('warn');
   });
 
   it('blocks when any finding blocks', () => {
-    const verdict = judgePost(anAnalysis([]), context, [ruleFinding('a', 'warn'), ruleFinding('b', 'block')]);
+    const verdict = judgePost(someFacts([]), context, [ruleFinding('a', 'warn'), ruleFinding('b', 'block')]);
     expect(verdict.status).toBe('block');
     expect(verdict.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([
       ['a', 'warn'],
@@ -32,18 +32,18 @@ describe('judgePost', () => {
   });
 
   it('holds a post that could not be fully checked, even with no findings', () => {
-    const verdict = judgePost(anAnalysis([], { errors: [unreadable] }), context, [ruleFinding('a', 'warn')]);
+    const verdict = judgePost(someFacts([], { errors: [unreadable] }), context, [ruleFinding('a', 'warn')]);
     expect(verdict.status).toBe('cannot_check');
     expect(verdict.errors).toEqual([unreadable]);
   });
 
   it('reports a definite block over an incomplete check', () => {
-    expect(judgePost(anAnalysis([], { errors: [unreadable] }), context, [ruleFinding('b', 'block')]).status).toBe('block');
+    expect(judgePost(someFacts([], { errors: [unreadable] }), context, [ruleFinding('b', 'block')]).status).toBe('block');
   });
 
   it("applies the school's policy to a rule's default severity but not to a finding's own", () => {
     const policy = { severity: { a: 'warn' as const, b: 'warn' as const } };
-    const verdict = judgePost(anAnalysis([]), context, [ruleFinding('a', 'block'), ruleFinding('b', 'warn', 'block')], policy);
+    const verdict = judgePost(someFacts([]), context, [ruleFinding('a', 'block'), ruleFinding('b', 'warn', 'block')], policy);
     expect(verdict.findings.map((finding) => finding.severity)).toEqual(['warn', 'block']);
   });
 });

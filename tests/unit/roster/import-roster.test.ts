@@ -24,7 +24,7 @@ const enrolByContent: EnrolPhoto = async (bytes, fileName) => {
 };
 
 function input(rows: string[][], readPhoto: PhotoReader, enrolPhoto: EnrolPhoto = vi.fn(enrolByContent)): ImportRosterInput {
-  return { csv: utf8(toCsv([HEADER, ...rows])), csvName: 'roster.csv', readPhoto, enrolPhoto, modelId: 'test-model' };
+  return { csv: utf8(toCsv([HEADER, ...rows])), csvName: 'roster.csv', readPhoto, enrolment: { enrolPhoto, modelId: 'test-model' } };
 }
 
 describe('importRoster', () => {
@@ -141,8 +141,7 @@ describe.skipIf(!corpusAvailable)(`importRoster on the corpus roster ${corpusNot
       csv: readFileSync(csvPath),
       csvName: 'roster.csv',
       readPhoto,
-      enrolPhoto: jpegSizes,
-      modelId: 'test-model',
+      enrolment: { enrolPhoto: jpegSizes, modelId: 'test-model' },
     });
     expect(report.errors).toEqual([]);
     expect(report).toMatchObject({ imported: true, rowsRead: 45, pupils: 45, staff: 0, peopleImported: 45, templatesBuilt: 11 });

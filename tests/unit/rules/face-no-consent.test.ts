@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { faceNoConsent } from '../../../lib/rules/face-no-consent';
-import { aFace, anAnalysis, anImage, aPerson, aRoster } from '../../support/builders';
+import { aFace, someFacts, anImage, aPerson, aRoster } from '../../support/builders';
 
 describe('face-no-consent', () => {
   const consented = aPerson({ id: 'T999240119101' });
@@ -10,7 +10,7 @@ describe('face-no-consent', () => {
   const match = (personId: string) => aFace({ kind: 'match', personId, similarity: 0.9 });
 
   it('holds a recognised pupil whose parents did not consent to social media, naming them', () => {
-    const findings = faceNoConsent.check(anAnalysis([anImage([match(consented.id), match(refused.id)])]), { roster });
+    const findings = faceNoConsent.check(someFacts([anImage([match(consented.id), match(refused.id)])]), { roster });
     expect(findings).toHaveLength(1);
     expect(findings[0]!.personId).toBe(refused.id);
     expect(findings[0]!.message).toMatch(/Oliver Nowak \(6B\).*no consent for photos on social media/);
@@ -18,12 +18,12 @@ describe('face-no-consent', () => {
 
   it('judges consent for the purpose of the post', () => {
     const websiteOnly = aPerson({ id: 'X1', consents: { socialMedia: true, website: false } });
-    const analysis = anAnalysis([anImage([match('X1')])], { purpose: 'website' });
+    const analysis = someFacts([anImage([match('X1')])], { purpose: 'website' });
     expect(faceNoConsent.check(analysis, { roster: aRoster(websiteOnly) })).toHaveLength(1);
     expect(faceNoConsent.check({ ...analysis, purpose: 'social_media' }, { roster: aRoster(websiteOnly) })).toEqual([]);
   });
 
   it('passes consenting pupils and staff', () => {
-    expect(faceNoConsent.check(anAnalysis([anImage([match(consented.id), match(staff.id)])]), { roster })).toEqual([]);
+    expect(faceNoConsent.check(someFacts([anImage([match(consented.id), match(staff.id)])]), { roster })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { faceUncertain } from '../../../lib/rules/face-uncertain';
-import { aFace, anAnalysis, anImage, aPerson, aRoster } from '../../support/builders';
+import { aFace, someFacts, anImage, aPerson, aRoster } from '../../support/builders';
 
 describe('face-uncertain', () => {
   const consented = aPerson({ id: 'T999240119101' });
@@ -8,7 +8,7 @@ describe('face-uncertain', () => {
   const roster = aRoster(consented, refused);
 
   it('asks staff to look at a face too small to identify, leaving severity to the rule default', () => {
-    const findings = faceUncertain.check(anAnalysis([anImage([aFace({ kind: 'uncertain', reason: 'too_small' })])]), { roster });
+    const findings = faceUncertain.check(someFacts([anImage([aFace({ kind: 'uncertain', reason: 'too_small' })])]), { roster });
     expect(findings).toHaveLength(1);
     expect(findings[0]!.severity).toBeUndefined();
     expect(findings[0]!.message).toMatch(/too small to identify/);
@@ -16,14 +16,14 @@ describe('face-uncertain', () => {
 
   it('warns on a borderline match to a consenting pupil', () => {
     const face = aFace({ kind: 'uncertain', reason: 'low_confidence', candidateId: consented.id, similarity: 0.5 });
-    const findings = faceUncertain.check(anAnalysis([anImage([face])]), { roster });
+    const findings = faceUncertain.check(someFacts([anImage([face])]), { roster });
     expect(findings[0]!.severity).toBeUndefined();
     expect(findings[0]!.message).toMatch(/not clear enough/);
   });
 
   it('blocks a borderline match to a pupil without consent', () => {
     const face = aFace({ kind: 'uncertain', reason: 'low_confidence', candidateId: refused.id, similarity: 0.5 });
-    const findings = faceUncertain.check(anAnalysis([anImage([face])]), { roster });
+    const findings = faceUncertain.check(someFacts([anImage([face])]), { roster });
     expect(findings[0]!.severity).toBe('block');
     expect(findings[0]!.personId).toBe(refused.id);
     expect(findings[0]!.message).toMatch(/may be Zoë Lee/);

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nameInImage } from '../../../lib/rules/name-in-image';
 import { loadCommonWordsNode } from '../../../lib/text/common-words-node';
-import { anAnalysis, anImage, aPerson, aRoster } from '../../support/builders';
+import { establishFacts } from '../../../lib/pipeline/establish-facts';
+import { anAnalysis, anImageAnalysis, aPerson, aRoster } from '../../support/builders';
 import { anOcrLine, anOcrResult, noText } from '../text/ocr-result';
 
 const roster = aRoster(
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 
 const check = (...lines: ReturnType<typeof anOcrLine>[]) =>
-  nameInImage.check(anAnalysis([anImage([], { name: 'cert.jpg', ocr: anOcrResult(lines) })], { text: noText }), { roster, commonWords });
+  nameInImage.check(establishFacts(anAnalysis([anImageAnalysis({ name: 'cert.jpg', ocr: anOcrResult(lines) })], { text: noText }), { roster, commonWords }), { roster });
 
 describe('name-in-image', () => {
   it('holds a photo showing a full name, boxing the words', () => {
@@ -42,6 +43,6 @@ describe('name-in-image', () => {
   });
 
   it('finds nothing on a photo with no text', () => {
-    expect(nameInImage.check(anAnalysis([anImage([])], { text: noText }), { roster, commonWords })).toEqual([]);
+    expect(nameInImage.check(establishFacts(anAnalysis([anImageAnalysis()], { text: noText }), { roster, commonWords }), { roster })).toEqual([]);
   });
 });

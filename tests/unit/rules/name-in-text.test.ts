@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nameInText } from '../../../lib/rules/name-in-text';
 import { loadCommonWordsNode } from '../../../lib/text/common-words-node';
+import { establishFacts } from '../../../lib/pipeline/establish-facts';
 import { anAnalysis, aPerson, aRoster } from '../../support/builders';
 import { noText } from '../text/ocr-result';
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
   commonWords = await loadCommonWordsNode();
 });
 
-const check = (text: string) => nameInText.check(anAnalysis([], { post: { platform: 'x', text }, text: noText }), { roster, commonWords });
+const check = (text: string) => nameInText.check(establishFacts(anAnalysis([], { post: { platform: 'x', text }, text: noText }), { roster, commonWords }), { roster });
 
 describe('name-in-text', () => {
   it('holds a full name even with name consent, highlighting it', () => {

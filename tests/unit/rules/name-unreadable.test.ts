@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { NameField } from '../../../lib/engines/ocr/types';
 import { nameUnreadable } from '../../../lib/rules/name-unreadable';
-import { anAnalysis, anImage, aPerson, aRoster } from '../../support/builders';
+import { establishFacts } from '../../../lib/pipeline/establish-facts';
+import { anAnalysis, anImageAnalysis, aPerson, aRoster } from '../../support/builders';
 import { anOcrLine, anOcrResult, noText } from '../text/ocr-result';
 
 const roster = aRoster(aPerson({ id: 'T1', legalForename: 'Amelia', surname: 'Hughes', preferredForename: 'Amelia' }));
 const field = (hasInk: boolean): NameField => ({ region: 0, cue: 'Name:', box: { x: 100, y: 90, width: 500, height: 60 }, hasInk });
 
 const check = (fields: NameField[], ...lines: ReturnType<typeof anOcrLine>[]) =>
-  nameUnreadable.check(anAnalysis([anImage([], { name: 'story.jpg', ocr: anOcrResult(lines, fields) })], { text: noText }), { roster });
+  nameUnreadable.check(establishFacts(anAnalysis([anImageAnalysis({ name: 'story.jpg', ocr: anOcrResult(lines, fields) })], { text: noText }), { roster }), { roster });
 
 describe('name-unreadable', () => {
   it('warns when a name field has writing that could not be read, boxing the field', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { negativeTone } from '../../../lib/rules/negative-tone';
 import { analyseText } from '../../../lib/text/analyse-text';
-import { anAnalysis, aRoster } from '../../support/builders';
+import { someFacts, aRoster } from '../../support/builders';
 
-const check = (text: string) => negativeTone.check(anAnalysis([], { post: { platform: 'x', text }, text: analyseText(text) }), { roster: aRoster() });
+const check = (text: string) => negativeTone.check(someFacts([], { post: { platform: 'x', text }, text: analyseText(text) }), { roster: aRoster() });
 
 describe('negative-tone', () => {
   it('warns about a disparaging sentence, naming its negative words (corpus dev-003)', () => {

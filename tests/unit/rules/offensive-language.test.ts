@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { offensiveLanguage } from '../../../lib/rules/offensive-language';
 import { analyseText } from '../../../lib/text/analyse-text';
-import { anAnalysis, aRoster } from '../../support/builders';
+import { someFacts, aRoster } from '../../support/builders';
 
-const check = (text: string) => offensiveLanguage.check(anAnalysis([], { post: { platform: 'x', text }, text: analyseText(text) }), { roster: aRoster() });
+const check = (text: string) => offensiveLanguage.check(someFacts([], { post: { platform: 'x', text }, text: analyseText(text) }), { roster: aRoster() });
 
 describe('offensive-language', () => {
   it('holds offensive, violent and extremist words, naming each', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { personalDataInText } from '../../../lib/rules/personal-data-in-text';
 import { analyseText } from '../../../lib/text/analyse-text';
-import { anAnalysis, aRoster } from '../../support/builders';
+import { someFacts, aRoster } from '../../support/builders';
 
-const check = (text: string) => personalDataInText.check(anAnalysis([], { post: { platform: 'facebook', text }, text: analyseText(text) }), { roster: aRoster() });
+const check = (text: string) => personalDataInText.check(someFacts([], { post: { platform: 'facebook', text }, text: analyseText(text) }), { roster: aRoster() });
 
 describe('personal-data-in-text', () => {
   it('holds a personal mobile and e-mail, naming and highlighting each (corpus dev-021)', () => {

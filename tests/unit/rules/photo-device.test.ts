@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PhotoMetadata } from '../../../lib/engines/image/exif';
 import { photoDevice } from '../../../lib/rules/photo-device';
-import { anAnalysis, anImage, aRoster } from '../../support/builders';
+import { someFacts, anImage, aRoster } from '../../support/builders';
 import { noText } from '../text/ocr-result';
 
 const taken = (make: string | null, model: string | null): PhotoMetadata => ({ location: null, make, model });
 const check = (exif: PhotoMetadata, approvedDevices?: string[]) =>
-  photoDevice.check(anAnalysis([anImage([], { exif })], { text: noText }), { roster: aRoster(), ...(approvedDevices ? { approvedDevices } : {}) });
+  photoDevice.check(someFacts([anImage([], { exif })], { text: noText }), { roster: aRoster(), ...(approvedDevices ? { approvedDevices } : {}) });
 
 describe('photo-device', () => {
   it('does nothing when the school lists no devices', () => {

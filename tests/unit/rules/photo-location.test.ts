@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { readPhotoMetadata } from '../../../lib/engines/image/exif';
 import { photoLocation } from '../../../lib/rules/photo-location';
-import { anAnalysis, anImage, aRoster } from '../../support/builders';
+import { someFacts, anImage, aRoster } from '../../support/builders';
 import { noText } from '../text/ocr-result';
 
 const photo = sharp({ create: { width: 32, height: 24, channels: 3, background: '#888' } });
@@ -19,7 +19,7 @@ describe('photo-location', () => {
     const exif = await metadataOf(await photo.clone().jpeg().withExif({ IFD3: gps }).toBuffer());
     expect(exif.location!.latitude).toBeCloseTo(51.5073, 3);
     expect(exif.location!.longitude).toBeCloseTo(-0.1277, 3);
-    const findings = photoLocation.check(anAnalysis([anImage([], { exif })], { text: noText }), { roster: aRoster() });
+    const findings = photoLocation.check(someFacts([anImage([], { exif })], { text: noText }), { roster: aRoster() });
     expect(findings).toHaveLength(1);
     expect(findings[0]!.message).toMatch(/^photo\.jpg: the photo records where it was taken/);
     expect(findings[0]!.evidence).toEqual([{ imageIndex: 0 }]);
@@ -36,7 +36,7 @@ describe('photo-location', () => {
     ]) {
       const exif = await metadataOf(bytes);
       expect(exif.location).toBeNull();
-      expect(photoLocation.check(anAnalysis([anImage([], { exif })], { text: noText }), { roster: aRoster() })).toEqual([]);
+      expect(photoLocation.check(someFacts([anImage([], { exif })], { text: noText }), { roster: aRoster() })).toEqual([]);
     }
   });
 

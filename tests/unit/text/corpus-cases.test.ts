@@ -9,6 +9,7 @@ import { personalDataInText } from '../../../lib/rules/personal-data-in-text';
 import { analyseText } from '../../../lib/text/analyse-text';
 import { loadCommonWordsNode } from '../../../lib/text/common-words-node';
 import { corpusAvailable, corpusNote, corpusPath } from '../../support/corpus';
+import { establishFacts } from '../../../lib/pipeline/establish-facts';
 import { anAnalysis } from '../../support/builders';
 
 interface PostCase {
@@ -31,8 +32,8 @@ describe.skipIf(!corpusAvailable)(`post text of every corpus case ${corpusNote}`
   });
 
   it.each(cases.map((postCase) => [postCase.id, postCase] as const))('%s: the text rules give exactly the text reasons', (_, postCase) => {
-    const analysis = anAnalysis([], { post: { platform: 'x', text: postCase.text }, text: analyseText(postCase.text) });
-    const found = TEXT_RULES.filter((rule) => rule.check(analysis, { roster, commonWords }).length > 0).map((rule) => rule.id.replaceAll('-', '_'));
+    const facts = establishFacts(anAnalysis([], { post: { platform: 'x', text: postCase.text }, text: analyseText(postCase.text) }), { roster, commonWords });
+    const found = TEXT_RULES.filter((rule) => rule.check(facts, { roster }).length > 0).map((rule) => rule.id.replaceAll('-', '_'));
     expect(found.sort()).toEqual(postCase.reasons.filter((reason) => TEXT_REASONS.has(reason)).sort());
   });
 });

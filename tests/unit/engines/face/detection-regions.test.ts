@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planDetectionRegions, wholeImageRegion } from '../../../../lib/engines/face/detection-regions';
 import { DEFAULT_FACE_ENGINE_CONFIG } from '../../../../lib/engines/face/face-engine-config';
-import type { Box } from '../../../../lib/pipeline/geometry';
+import type { Box } from '../../../../lib/geometry';
 
 const config = DEFAULT_FACE_ENGINE_CONFIG;
 const inside = (inner: Box, outer: Box): boolean =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containment, intersectionOverUnion } from '../../../../lib/engines/face/box-overlap';
+import { containment, intersectionOverUnion } from '../../../../lib/geometry';
 import { suppressDuplicates } from '../../../../lib/engines/face/suppress-duplicates';
 
 const face = (x: number, y: number, side: number, score: number) => ({ box: { x, y, width: side, height: side }, score });

@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { nodeAnalysers } from '../engines/analysers-node';
+import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../errors';
+import { checkPost } from '../pipeline/check-post';
+import { createPhotoChecker, type PhotoChecker } from '../pipeline/photo-checker';
+import type { Analysis, Platform, PostImage, Verdict } from '../pipeline/types';
+import { formatImportReport } from '../roster/import-report';
+import { importRoster } from '../roster/import-roster';
+import { photoReaderNode } from '../roster/read-photo-node';
+import type { Roster } from '../roster/types';
+import { loadCommonWordsNode } from '../text/common-words-node';
+
+/** A post as files on disk: its words and the paths of its photos. */
+export interface PostFiles {
+  text: string;
+  platform: Platform;
+  images: string[];
+}
+
+/** A post's verdict, with its analysis when the post got as far as being analysed. */
+export interface PostOutcome {
+  verdict: Verdict;
+  analysis: Analysis | null;
+}
+
+export async function readPostImage(path: string): Promise<Result<PostImage, CheckError>> {
+  try {
+    const bytes = await readFile(path);
+    return ok({ id: path, name: basename(path), bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+  } catch (thrown) {
+    return err(checkError('file_unreadable', `${path} could not be read (${describeThrown(thrown)}). Check the path.`, path));
+  }
+}
+
+const heldBeforeChecking = (errors: CheckError[]): PostOutcome => ({ verdict: { status: 'cannot_check', findings: [], errors }, analysis: null });
+
+/**
+ * Imports a roster CSV from disk. Reference photos are enrolled (which loads the face models)
+ * only when `withFaces`: a text-only check needs the names and consents, not the templates.
+ */
+export async function loadRosterFile(csvPath: string, photos: PhotoChecker, withFaces: boolean): Promise<Result<Roster, string>> {
+  let csv: Uint8Array;
+  try {
+    csv = new Uint8Array(await readFile(csvPath));
+  } catch (thrown) {
+    return err(`The roster ${csvPath} could not be read (${describeThrown(thrown)}). Check the path.`);
+  }
+  let enrolment;
+  if (withFaces) {
+    const faces = await photos.analysers.faces();
+    if (!faces.ok) return err(faces.error.message);
+    enrolment = { enrolPhoto: photos.enrol, modelId: faces.value.modelId };
+  }
+  const { report, roster } = await importRoster({ csv, csvName: basename(csvPath), readPhoto: photoReaderNode(csvPath), ...(enrolment ? { enrolment } : {}) });
+  return roster === null ? err(formatImportReport(report)) : ok(roster);
+}
+
+/**
+ * Checks posts one after another against one roster, through the one pipeline, loading the
+ * models and enrolling the roster once, and only if some post has photos. `each` is told every
+ * post's outcome in order; a roster that would not import is reported on stderr and holds every post.
+ */
+export async function checkPostFiles<P extends PostFiles>(rosterPath: string, posts: P[], each: (post: P, outcome: PostOutcome) => void): Promise<void> {
+  const read = await Promise.all(posts.map((post) => Promise.all(post.images.map(readPostImage))));
+  const unreadable = read.map((results) => results.flatMap((result) => (result.ok ? [] : [result.error])));
+  const checkable = posts.filter((_, index) => unreadable[index]!.length === 0);
+  const photos = createPhotoChecker(nodeAnalysers());
+  try {
+    // A post with a photo that cannot be read is held before anything is loaded for it.
+    const [roster, commonWords] =
+      checkable.length === 0
+        ? [null, null]
+        : await Promise.all([
+            loadRosterFile(
+              rosterPath,
+              photos,
+              checkable.some((post) => post.images.length > 0),
+            ),
+            loadCommonWordsNode(),
+          ]);
+    if (roster?.ok === false) console.error(roster.error);
+    for (const [index, post] of posts.entries()) {
+      if (unreadable[index]!.length > 0) each(post, heldBeforeChecking(unreadable[index]!));
+      else if (!roster?.ok || commonWords === null)
+        each(post, heldBeforeChecking([checkError('roster_invalid', `The roster ${rosterPath} could not be imported (see the report above).`, rosterPath)]));
+      else {
+        const images = read[index]!.flatMap((result) => (result.ok ? [result.value] : []));
+        each(post, await checkPost({ platform: post.platform, text: post.text, images }, photos, { roster: roster.value, commonWords }));
+      }
+    }
+  } finally {
+    await photos.analysers.dispose();
+  }
+}
