@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../errors';
+import { clip, listSome, quote } from './quote';
 import type { RosterIssue } from './types';
 
 export type Field =
@@ -122,7 +123,8 @@ export function mapColumns(headers: string[]): Result<ColumnMap, RosterIssue> {
   const columns: ColumnMap = { index: {}, header: {}, ignored: [] };
   const clashes: string[] = [];
   headers.forEach((raw, index) => {
-    const header = raw.trim();
+    // Headers reappear in every message about their column.
+    const header = clip(raw.trim());
     if (header === '') return;
     const field = fieldByKey.get(headerKey(header));
     if (field === undefined) {
@@ -140,10 +142,10 @@ export function mapColumns(headers: string[]): Result<ColumnMap, RosterIssue> {
 
   const problems: string[] = [];
   if (missing.length > 0) problems.push(`The roster is missing required columns: ${missing.join(', ')}.`);
-  if (clashes.length > 0) problems.push(`Some columns are ambiguous: ${clashes.join('; ')}. Remove or rename one of each.`);
+  if (clashes.length > 0) problems.push(`Some columns are ambiguous: ${listSome(clashes, '; ')}. Remove or rename one of each.`);
   if (problems.length === 0) return ok(columns);
 
   const found = headers.map((header) => header.trim()).filter((header) => header !== '');
-  problems.push(`Columns found: ${found.length > 0 ? found.map((header) => `"${header}"`).join(', ') : 'none'}.`);
+  problems.push(`Columns found: ${found.length > 0 ? listSome(found.map(quote)) : 'none'}.`);
   return err({ message: problems.join(' ') });
 }

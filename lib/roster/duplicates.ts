@@ -1,5 +1,6 @@
 import type { ColumnMap } from './columns';
 import type { PersonRow } from './person-row';
+import { clip } from './quote';
 import { listRows } from './row-list';
 import type { DuplicateGroup, RosterIssue } from './types';
 
@@ -25,7 +26,7 @@ export function findDuplicates(personRows: PersonRow[], columns: ColumnMap): Dup
     found.errors.push({
       row: rows[0],
       column: header,
-      message: `${header} ${first.id} appears on ${listRows(rows)}. Each person must appear once, with their own id.`,
+      message: `${header} ${clip(first.id)} appears on ${listRows(rows)}. Each person must appear once, with their own id.`,
     });
   }
 
@@ -48,7 +49,7 @@ export function findDuplicates(personRows: PersonRow[], columns: ColumnMap): Dup
     found.errors.push({
       row: rows[0],
       column: columns.header.photoFile,
-      message: `The photo ${group[0]!.person.photoFile} is given for ${listRows(rows)}. Each person needs their own photo.`,
+      message: `The photo ${clip(group[0]!.person.photoFile ?? '')} is given for ${listRows(rows)}. Each person needs their own photo.`,
     });
   }
   return found;

@@ -1,3 +1,4 @@
+import { listSome } from './quote';
 import type { CsvDelimiter, ImportReport, PersonRef, RosterIssue, TextEncodingName } from './types';
 
 const ENCODING_NAMES: Record<TextEncodingName, string> = {
@@ -89,7 +90,7 @@ export function formatImportReport(report: ImportReport): string {
     lines.push('', `No reference photo (${report.withoutPhotos.length}): ${names(report.withoutPhotos)}.`);
   }
   if (report.ignoredColumns.length > 0) {
-    lines.push('', `Columns not used (their values are not stored): ${report.ignoredColumns.join(', ')}.`);
+    lines.push('', `Columns not used (their values are not stored): ${listSome(report.ignoredColumns)}.`);
   }
   if (report.photosNotUsed.length > 0 || report.withoutPhotos.length > 0) {
     lines.push('', 'People without a face template are never recognised: a photo showing them is held as an unknown face.');

@@ -40,7 +40,7 @@ export async function importRoster(input: ImportRosterInput): Promise<ImportResu
     return { roster: null, report: { ...emptyImportReport(input.csvName), errors: [{ message: decoded.error.message }] } };
   }
 
-  const parsed = parseRoster(decoded.value.text);
+  const parsed = parseRoster(decoded.value.text, decoded.value.notUtf8);
   const people = parsed.personRows.map(({ person }) => person);
   const plan = planPhotos(parsed.personRows);
   const report: ImportReport = {

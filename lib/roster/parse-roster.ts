@@ -1,7 +1,9 @@
 import { countKnownHeaders, mapColumns } from './columns';
 import { isBlankRecord, readCsvRecords } from './csv-records';
+import type { DecodedText } from './decode-text';
 import { findDuplicates } from './duplicates';
 import { readPersonRow, type ConsentField, type PersonRow } from './person-row';
+import { findReplacedCharacters } from './replaced-characters';
 import { listRows } from './row-list';
 import type { CsvDelimiter, DuplicateGroup, RosterIssue } from './types';
 
@@ -22,22 +24,21 @@ export interface ParsedRoster {
 /**
  * Reads a decoded roster CSV into people, collecting every problem rather than stopping at
  * the first, so staff can fix the spreadsheet in one pass. Blank rows are skipped but still
- * counted, so row numbers match the spreadsheet.
+ * counted, so row numbers match the spreadsheet. `notUtf8` comes from decodeText, to name stray bytes.
  */
-export function parseRoster(text: string): ParsedRoster {
-  const { delimiter, records, issues } = readCsvRecords(text, countKnownHeaders);
+export function parseRoster(text: string, notUtf8?: DecodedText['notUtf8']): ParsedRoster {
+  const { delimiter, records, headerIndex, issues, notes } = readCsvRecords(text, countKnownHeaders);
+  const header = records[headerIndex];
   const parsed: ParsedRoster = {
     delimiter,
     rowsRead: 0,
     personRows: [],
-    errors: [...issues],
-    warnings: [],
+    errors: [...issues, ...findReplacedCharacters(records, header, notUtf8)],
+    warnings: notes,
     duplicates: [],
     ignoredColumns: [],
   };
 
-  const headerIndex = records.findIndex((record) => !isBlankRecord(record));
-  const header = records[headerIndex];
   if (header === undefined) {
     parsed.errors.push({ message: 'The file has no rows. Export the roster from your MIS again.' });
     return parsed;

@@ -1,5 +1,6 @@
 import type { ColumnMap, Field } from './columns';
 import { readConsent } from './consent-value';
+import { quote } from './quote';
 import type { Consents, Person, Role, RosterIssue } from './types';
 import { normaliseUpn, upnProblem } from './upn';
 
@@ -34,6 +35,16 @@ export const cleanName = (value: string): string => value.normalize('NFC').repla
 
 /** Turns one data record into a person, or lists every problem on the row so all can be fixed at once. */
 export function readPersonRow(cells: string[], row: number, columns: ColumnMap, headerWidth: number): RowOutcome {
+  // One cell too many or too few shifts every value after it into the next column: a blank social media
+  // consent could make the Name Consent N read as Y. So the row is not read at all, whatever the cells hold.
+  if (cells.length !== headerWidth) {
+    const fix =
+      cells.length > headerWidth
+        ? 'Remove the extra cell, or put quotes around a value that contains the separator (such as a comma).'
+        : 'Add the missing cell (leave it empty if there is no value).';
+    const message = `This row has ${cells.length} cells but the header has ${headerWidth} columns, so values would be in the wrong columns. ${fix}`;
+    return { personRow: null, errors: [{ row, message }], blankConsents: [] };
+  }
   const errors: RosterIssue[] = [];
   const cell = (field: Field): string => {
     const index = columns.index[field];
@@ -49,7 +60,7 @@ export function readPersonRow(cells: string[], row: number, columns: ColumnMap, 
   if (surname === '') problem('surname', 'The surname is blank.');
 
   const role = readRole(cell('role'));
-  if (role === null) problem('role', `"${cleanName(cell('role'))}" is not a role Checkpost knows. Use Pupil or Staff.`);
+  if (role === null) problem('role', `${quote(cleanName(cell('role')))} is not a role Checkpost knows. Use Pupil or Staff.`);
 
   const id = role === 'staff' ? cleanName(cell('staffCode')) : normaliseUpn(cell('upn'));
   if (role === 'staff' && id === '') {
@@ -65,22 +76,12 @@ export function readPersonRow(cells: string[], row: number, columns: ColumnMap, 
   for (const [field, key] of CONSENT_FIELDS) {
     const value = readConsent(cell(field));
     if (value === 'invalid') {
-      problem(field, `"${cell(field).trim()}" is not a consent answer. Use Y or N (Yes/No, True/False, 1/0 also work).`);
+      problem(field, `${quote(cell(field).trim())} is not a consent answer. Use Y or N (Yes/No, True/False, 1/0 also work).`);
     }
     if (value === 'blank') blankConsents.push(field);
     consents[key] = value === 'yes';
   }
 
-  // A trailing delimiter is harmless; extra cells with data, or on a row that fails, mean shifted values.
-  const extraData = cells.slice(headerWidth).some((extra) => extra.trim() !== '');
-  if (cells.length > headerWidth && (extraData || errors.length > 0)) {
-    errors.unshift({
-      row,
-      message:
-        `This row has ${cells.length} cells but the header has ${headerWidth} columns, so values may be in the wrong columns. ` +
-        'A value containing a comma needs quotes around it.',
-    });
-  }
   if (errors.length > 0 || role === null) return { personRow: null, errors, blankConsents };
 
   const photoFile = cell('photoFile').trim().replace(/\\/g, '/');

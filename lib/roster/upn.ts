@@ -1,3 +1,5 @@
+import { quote } from './quote';
+
 /**
  * English Unique Pupil Numbers (DfE): a check letter, then LA code (3 digits), establishment
  * number (4), year of issue (2) and serial (3). Temporary UPNs end in a letter instead of the
@@ -28,15 +30,15 @@ export function upnCheckLetter(body: string): string | null {
 /** Why a normalised UPN is invalid, in words for staff, or null when it is valid. */
 export function upnProblem(upn: string): string | null {
   if (upn.length !== 13) {
-    return `UPN "${upn}" has ${upn.length} characters; a UPN has 13 (a letter then 12 digits).`;
+    return `UPN ${quote(upn)} has ${upn.length} characters; a UPN has 13 (a letter then 12 digits).`;
   }
   const expected = upnCheckLetter(upn.slice(1));
   if (expected === null || !LETTERS.includes(upn.charAt(0))) {
-    return `UPN "${upn}" is not a letter followed by 12 digits.`;
+    return `UPN ${quote(upn)} is not a letter followed by 12 digits.`;
   }
   if (upn.charAt(0) !== expected) {
     // Not "should start with X": the typo may be in the digits, and fixing the letter would hide it.
-    return `UPN "${upn}" fails the DfE check-letter test, so a character is wrong. Copy it again from the MIS.`;
+    return `UPN ${quote(upn)} fails the DfE check-letter test, so a character is wrong. Copy it again from the MIS.`;
   }
   return null;
 }

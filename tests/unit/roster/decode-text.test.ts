@@ -39,15 +39,27 @@ describe('decodeText', () => {
     expect(decoded(bytes)).toEqual({ text: 'Zoë,Lée,O’Connor\r\n', encoding: 'windows-1252' });
   });
 
-  it('refuses an empty file, a binary file and broken UTF-8 behind a UTF-8 mark, naming the file', () => {
+  it('keeps a UTF-8 file UTF-8 when a few bytes are not, and says which bytes they are', () => {
+    // Zoë in UTF-8, then René with a Windows-1252 é (E9): reading the file as 1252 would turn Zoë into "ZoÃ«".
+    const bytes = new Uint8Array([...new TextEncoder().encode('Zoë,Lee\r\nRen'), 0xe9, ...new TextEncoder().encode(',Baker\r\n')]);
+    expect(decoded(bytes)).toEqual({ text: 'Zoë,Lee\r\nRen\uFFFD,Baker\r\n', encoding: 'utf-8', notUtf8: [0xe9] });
+  });
+
+  it("pairs every U+FFFD of the text with what it stands for, the file's own ones included", () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0xe9, 0x42, ...new TextEncoder().encode('\uFFFDé'), 0x92]);
+    expect(decoded(bytes)).toEqual({ text: 'A\uFFFDB\uFFFDé\uFFFD', encoding: 'utf-8', notUtf8: [0xe9, null, 0x92] });
+  });
+
+  it('refuses an empty file, a binary file and broken UTF-16, naming the file', () => {
     const empty = decodeText(new Uint8Array(), 'roster.csv');
     expect(empty.ok || empty.error.message).toMatch(/roster\.csv is empty/);
 
     const binary = decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00, 0x08]), 'roster.xlsx');
     expect(binary.ok || binary.error.message).toMatch(/roster\.xlsx is not a text CSV/);
 
-    const broken = decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0xe9, 0x42]), 'roster.csv');
+    // A lone high surrogate (D800) in UTF-16 LE.
+    const broken = decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x42, 0x00]), 'roster.csv');
     expect(broken.ok || broken.error).toMatchObject({ code: 'roster_invalid', file: 'roster.csv' });
-    expect(broken.ok || broken.error.message).toMatch(/UTF-8.*save it again as "CSV UTF-8"/);
+    expect(broken.ok || broken.error.message).toMatch(/UTF-16LE.*save it again as "CSV UTF-8"/);
   });
 });

@@ -63,9 +63,62 @@ describe('parseRoster: reading the CSV', () => {
     expect(parseRoster(text).errors).toContainEqual({ row: 2, message: expect.stringMatching(/14 cells but the header has 13 columns/) });
   });
 
-  it('accepts a trailing delimiter on rows that are otherwise fine', () => {
-    const text = `${HEADER.join(',')}\r\n${aRow(1).join(',')},\r\n`;
-    expect(parseRoster(text).errors).toEqual([]);
+  it('refuses a row with one empty cell too many, whatever the extra cells hold, and reads nothing else from it', () => {
+    // Shifted one column left, a blank social media consent would make this Name Consent N read as Y.
+    const row = aRow(1, { 'Name Consent': 'N' });
+    const shifted = [...row.slice(0, 7), '', ...row.slice(7)];
+    const parsed = parseRoster(toCsv([HEADER, shifted, aRow(2)]));
+    expect(parsed.errors).toEqual([{ row: 2, message: expect.stringMatching(/^This row has 14 cells but the header has 13 columns.*Remove the extra cell/) }]);
+    expect(parsed.personRows.map(({ row }) => row)).toEqual([3]);
+    expect(parseRoster(`${HEADER.join(',')}\r\n${aRow(1).join(',')},\r\n`).errors).toHaveLength(1);
+  });
+
+  it('refuses a row one cell short', () => {
+    const parsed = parseRoster(toCsv([HEADER, aRow(1).slice(0, -1)]));
+    expect(parsed.errors).toEqual([{ row: 2, message: expect.stringMatching(/12 cells but the header has 13 columns.*Add the missing cell/) }]);
+  });
+
+  it('reads a file whose lines end partly in LF and partly in CRLF (or CR)', () => {
+    const lines = [HEADER, aRow(1), aRow(2), aRow(3)].map((row) => row.join(','));
+    const parsed = parseRoster(`${lines[0]}\r\n${lines[1]}\n${lines[2]}\r${lines[3]}\r\n`);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.personRows.map(({ row, person }) => [row, person.id])).toEqual([
+      [2, aUpn(1)],
+      [3, aUpn(2)],
+      [4, aUpn(3)],
+    ]);
+  });
+
+  it('skips Excel\'s "sep=" line (using its delimiter) and a title above the header, and says so', () => {
+    const text = `sep=;\r\nConsent export, summer term\r\n\r\n${toCsv([HEADER, aRow(1, { 'Legal Surname': 'Smith, Jones' })], { delimiter: ';' })}`;
+    const parsed = parseRoster(text);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.delimiter).toBe(';');
+    // Excel hides the sep= line, so the title is row 1 there, the header row 3 and the pupil row 4.
+    expect(parsed.personRows.map(({ row, person }) => [row, person.surname])).toEqual([[4, 'Smith, Jones']]);
+    expect(parsed.warnings.map((issue) => issue.message)).toEqual([
+      'The first line "sep=;" (a hint Excel adds) was skipped.',
+      'The header was found on row 3; row 1 above it (starting "Consent export, summer term") was skipped as a title.',
+    ]);
+  });
+
+  it('names the row and column of a byte that was not UTF-8, and the byte', () => {
+    const parsed = parseRoster(toCsv([HEADER, aRow(1), aRow(2, { 'Preferred Forename': 'Ren\uFFFDe' })]), [0xe9]);
+    expect(parsed.errors).toEqual([
+      { row: 3, column: 'Preferred Forename', message: expect.stringMatching(/^"Ren\uFFFDe" contains a byte that is not UTF-8 \(0xE9, which in Windows-1252 would be "é"\)/) },
+    ]);
+    const lost = parseRoster(toCsv([HEADER, aRow(1, { 'Legal Surname': 'L\uFFFDe' })]));
+    expect(lost.errors).toEqual([{ row: 2, column: 'Legal Surname', message: expect.stringMatching(/letter lost when the file was converted/) }]);
+  });
+
+  it('keeps every message short, however long the cells are', () => {
+    const huge = 'x'.repeat(100_000);
+    const oneLine = parseRoster(Array.from({ length: 50_000 }, (_, i) => `Column ${i}`).join(','));
+    const badCells = parseRoster(toCsv([HEADER, aRow(1, { Role: huge, 'Name Consent': huge }), aRow(2, { UPN: huge })]));
+    const messages = [...oneLine.errors, ...badCells.errors].map((issue) => issue.message);
+    expect(messages).toHaveLength(4);
+    for (const message of messages) expect(message.length).toBeLessThan(400);
+    expect(oneLine.errors[0]?.message).toMatch(/Columns found: "Column 0", "Column 1", "Column 2", "Column 3", "Column 4" and 49995 more\./);
   });
 });
 
