@@ -1,6 +1,7 @@
 import { err, ok } from '../../errors';
 import { corruptImageError, emptyImageError, heicImageError, unsupportedImageError } from './image-errors';
 import { READABLE_FORMATS, sniffImageFormat, type ImageFormat } from './sniff-format';
+import { checkImageStructure } from './structure';
 import type { ImageDecoder } from './types';
 import { checkInputSize, workingSize } from './working-size';
 
@@ -16,8 +17,14 @@ export const decodeImageBrowser: ImageDecoder = async (bytes, fileName) => {
   const format = sniffImageFormat(bytes);
   if (format === 'heic') return err(heicImageError(fileName));
   if (!READABLE_FORMATS.has(format)) return err(unsupportedImageError(fileName, format));
-  // Browsers draw a truncated file's missing part grey instead of failing; sharp refuses it, and so must this.
-  if (!looksComplete(bytes, format)) return err(corruptImageError(fileName));
+  // Browsers draw a damaged file's missing part grey, or just the rows its header asks for, instead of failing.
+  const structure = checkImageStructure(bytes, format);
+  if (!structure.ok) return err(corruptImageError(fileName));
+  // The size limit is the same either way round, so the stored size can be checked before anything is decoded.
+  if (structure.size !== null) {
+    const declared = checkInputSize(structure.size, fileName);
+    if (!declared.ok) return declared;
+  }
 
   let original: ImageBitmap;
   try {
@@ -62,55 +69,4 @@ function toRgb(bitmap: ImageBitmap): { width: number; height: number; data: Uint
     data[out + 2] = rgba[pixel + 2] ?? 0;
   }
   return { width, height, data };
-}
-
-/** Whether the file reaches its format's end marker: a cut-off download or copy does not. */
-function looksComplete(bytes: Uint8Array, format: ImageFormat): boolean {
-  switch (format) {
-    case 'jpeg':
-      return jpegReachesEnd(bytes);
-    case 'png':
-      return indexOfAscii(bytes, 'IEND', Math.max(0, bytes.length - 64)) >= 0;
-    case 'gif':
-      return bytes.subarray(-8).includes(0x3b);
-    case 'webp':
-      // RIFF's size field counts the bytes after the first 8.
-      return bytes.length >= 8 + ((bytes[4] ?? 0) | ((bytes[5] ?? 0) << 8) | ((bytes[6] ?? 0) << 16) | ((bytes[7] ?? 0) << 24));
-    default:
-      return true;
-  }
-}
-
-function indexOfAscii(bytes: Uint8Array, text: string, from: number): number {
-  const codes = [...text].map((char) => char.charCodeAt(0));
-  for (let at = from; at + codes.length <= bytes.length; at += 1) if (codes.every((code, i) => bytes[at + i] === code)) return at;
-  return -1;
-}
-
-/**
- * Walks the JPEG's segments to its End Of Image marker. Inside entropy-coded data a 0xFF byte is
- * always followed by 0x00 or a restart marker, so the walk cannot be fooled by image data, nor by
- * the EXIF thumbnail (a whole JPEG inside the APP1 segment, which the walk skips by length).
- */
-function jpegReachesEnd(bytes: Uint8Array): boolean {
-  let at = 2;
-  while (at + 1 < bytes.length) {
-    if (bytes[at] !== 0xff) return false;
-    const marker = bytes[at + 1] ?? 0;
-    if (marker === 0xd9) return true;
-    if (marker === 0xff) {
-      at += 1; // fill byte
-      continue;
-    }
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-      at += 2;
-      continue;
-    }
-    if (at + 3 >= bytes.length) return false;
-    at += 2 + (((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0));
-    if (marker !== 0xda) continue;
-    // Start Of Scan: skip the entropy-coded data up to the next real marker.
-    while (at + 1 < bytes.length && !(bytes[at] === 0xff && bytes[at + 1] !== 0x00 && ((bytes[at + 1] ?? 0) < 0xd0 || (bytes[at + 1] ?? 0) > 0xd7))) at += 1;
-  }
-  return false;
 }

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { err, ok } from '../../errors';
 import { corruptImageError, emptyImageError, heicImageError, unsupportedImageError } from './image-errors';
 import { READABLE_FORMATS, sniffImageFormat } from './sniff-format';
+import { checkImageStructure } from './structure';
 import type { ImageDecoder } from './types';
 import { checkInputSize, MAX_INPUT_PIXELS, workingSize } from './working-size';
 
@@ -12,6 +13,8 @@ const swapsSides = (orientation: number | undefined): boolean => orientation !==
  * Decodes a photo with sharp (libvips): EXIF orientation applied, transparency flattened on white, first frame of
  * an animation, downscaled while decoding (JPEG shrink-on-load) to `workingSize`, RGB 8-bit.
  * `failOn: 'warning'` refuses a JPEG with corrupt data, not just a truncated one: a damaged area could hide a face.
+ * libvips stops reading once it has the rows the header declares, so a cut-off, zero-filled or height-edited file
+ * can decode without a warning: the structure check shared with the browser decoder refuses those.
  */
 export const decodeImageNode: ImageDecoder = async (bytes, fileName) => {
   if (bytes.byteLength === 0) return err(emptyImageError(fileName));
@@ -31,6 +34,7 @@ export const decodeImageNode: ImageDecoder = async (bytes, fileName) => {
   const shown = swapsSides(stored.orientation) ? { width: stored.height, height: stored.width } : { width: stored.width, height: stored.height };
   const checked = checkInputSize(shown, fileName);
   if (!checked.ok) return checked;
+  if (!checkImageStructure(bytes, format).ok) return err(corruptImageError(fileName));
 
   const target = workingSize(shown);
   try {

@@ -3,6 +3,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeImageNode } from '../../../../lib/engines/image/decode-node';
 import type { DecodedImage } from '../../../../lib/engines/image/types';
+import { photoLike, toBytes, withJpegHeight, withPngHeight, zeroed } from './synthetic';
 
 const solid = (width: number, height: number, background: sharp.Color) => sharp({ create: { width, height, channels: 4, background } });
 
@@ -132,6 +133,17 @@ describe('decodeImageNode: refused files say which file and what to do', () => {
     const jpeg = Buffer.from(await noisyJpeg());
     for (let i = 2000; i < 4000; i++) jpeg[i] = (i * 7) & 0xff;
     await expectRefused(jpeg, 'damaged.jpg', 'image_corrupt', /damaged or incomplete/);
+  });
+
+  it('JPEG whose last 30 % is zeros (libvips decodes it without a warning)', async () => {
+    const jpeg = await noisyJpeg();
+    await expectRefused(zeroed(jpeg, Math.floor(jpeg.length * 0.7), jpeg.length), 'unfinished.jpg', 'image_corrupt', /damaged or incomplete/);
+  });
+
+  it('JPEG and PNG whose header height was halved (libvips would decode the top half only)', async () => {
+    await expectRefused(withJpegHeight(await noisyJpeg(), 150), 'halved.jpg', 'image_corrupt', /damaged or incomplete/);
+    const png = toBytes(await photoLike(80, 60).png().toBuffer());
+    await expectRefused(withPngHeight(png, 30), 'halved.png', 'image_corrupt', /damaged or incomplete/);
   });
 
   it('JPEG header with nothing after it', async () => {
