@@ -15,8 +15,7 @@ const importFile = (file: string): Promise<ImportResult> =>
     csv: bytesOf(file),
     csvName: file,
     readPhoto: async (path) => err(checkError('file_unreadable', `The photo ${path} was not found.`, path)),
-    enrolPhoto: async (_, name) => err(checkError('enrol_no_face', `No face found in ${name}.`, name)),
-    modelId: 'test-model',
+    enrolment: { enrolPhoto: async (_, name) => err(checkError('enrol_no_face', `No face found in ${name}.`, name)), modelId: 'test-model' },
   });
 
 async function expectDamagedPhoto(file: string): Promise<void> {

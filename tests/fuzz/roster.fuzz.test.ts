@@ -127,8 +127,7 @@ const importBytes = (csv: Uint8Array) =>
     csv,
     csvName: 'roster.csv',
     readPhoto: async (path) => err(checkError('file_unreadable', `The photo ${path} was not found.`, path)),
-    enrolPhoto: async (_, name) => err(checkError('enrol_no_face', `No face found in ${name}.`, name)),
-    modelId: 'fuzz',
+    enrolment: { enrolPhoto: async (_, name) => err(checkError('enrol_no_face', `No face found in ${name}.`, name)), modelId: 'fuzz' },
   });
 
 describe(`roster import fuzz ${corpusNote}`, () => {
