@@ -1,5 +1,7 @@
+import type { ErrorCode } from '../../lib/errors';
 import type { EngineStatus, VerdictRecord } from '../../lib/messaging/protocol';
 import type { VerdictStatus } from '../../lib/pipeline/types';
+import { rules } from '../../lib/rules';
 
 export interface StatusPopupProps {
   /** Null while the engine is being asked. */
@@ -8,6 +10,8 @@ export interface StatusPopupProps {
   statusError: string | null;
   /** This tab's verdicts, newest first. */
   verdicts: VerdictRecord[];
+  /** Why this tab's verdicts could not be read (the list is then empty). */
+  verdictsError: string | null;
 }
 
 const STATUS_WORDS: Record<VerdictStatus, string> = {
@@ -16,6 +20,38 @@ const STATUS_WORDS: Record<VerdictStatus, string> = {
   block: 'Blocked',
   cannot_check: 'Held: could not check',
 };
+
+/** What stopped a check, in the words of the popup's short list (the panel on the page said it in full). */
+const ERROR_WORDS: Record<ErrorCode, string> = {
+  image_empty: 'A photo was empty',
+  image_unsupported: 'A photo was in a format Checkpost cannot read',
+  image_heic: 'A photo was in HEIC format',
+  image_corrupt: 'A photo was damaged',
+  image_too_large: 'A photo was too large to check',
+  engine_load_failed: 'The face and text models did not load',
+  engine_failed: 'The checking engine failed',
+  timeout: 'The check took too long',
+  roster_invalid: 'The roster could not be used',
+  roster_missing: 'No roster was imported',
+  file_unreadable: 'A file could not be read',
+  enrol_no_face: 'A reference photo showed no face',
+  enrol_many_faces: 'A reference photo showed several faces',
+  enrol_face_too_small: 'A reference photo’s face was too small',
+};
+
+const TITLES = new Map(rules.map((rule) => [rule.id, rule.title]));
+
+const times = (count: number) => (count === 1 ? '' : ` (${count} times)`);
+
+/** One line per rule broken and per thing that stopped the check: never the post's words or anyone's name. */
+function reasons(verdict: VerdictRecord): string[] {
+  if (verdict.postHash === null) return ['Checked by an earlier version of Checkpost, which kept no reasons.'];
+  const found = [
+    ...verdict.rules.map(({ ruleId, count }) => `${TITLES.get(ruleId) ?? `A check this version does not know (${ruleId})`}${times(count)}`),
+    ...verdict.errors.map(({ code, count }) => `${ERROR_WORDS[code]}${times(count)}`),
+  ];
+  return found.length > 0 ? found : ['Nothing in this post breaks the policy.'];
+}
 
 function engineLine(status: EngineStatus | null, statusError: string | null): string {
   if (statusError !== null) return statusError;
@@ -33,7 +69,7 @@ function engineLine(status: EngineStatus | null, statusError: string | null): st
 }
 
 /** The toolbar popup: are the models ready, who is enrolled, what happened on this tab. */
-export function StatusPopup({ status, statusError, verdicts }: StatusPopupProps) {
+export function StatusPopup({ status, statusError, verdicts, verdictsError }: StatusPopupProps) {
   return (
     <main className="cp-popup">
       <h1>Checkpost</h1>
@@ -46,15 +82,21 @@ export function StatusPopup({ status, statusError, verdicts }: StatusPopupProps)
         </p>
       )}
       <h2>On this tab</h2>
+      {verdictsError !== null && <p role="alert">{verdictsError}</p>}
       {verdicts.length === 0 ? (
-        <p>No posts checked on this tab yet.</p>
+        verdictsError === null && <p>No posts checked on this tab yet.</p>
       ) : (
         <ol className="cp-verdicts" aria-label="Latest verdicts on this tab, newest first">
           {verdicts.map((verdict, index) => (
             <li key={`${verdict.at}-${index}`} className={`cp-verdict cp-verdict-${verdict.status}`}>
               <strong>{STATUS_WORDS[verdict.status]}</strong> <time dateTime={new Date(verdict.at).toISOString()}>{new Date(verdict.at).toLocaleTimeString()}</time>
               {verdict.photos > 0 && ` · ${verdict.photos === 1 ? '1 photo' : `${verdict.photos} photos`}`}
-              <div>{verdict.summary}</div>
+              {verdict.postHash !== null && ` · post ${verdict.postHash.slice(0, 8)}`}
+              <ul>
+                {reasons(verdict).map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
+              </ul>
             </li>
           ))}
         </ol>

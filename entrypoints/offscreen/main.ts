@@ -6,7 +6,7 @@ import type { EngineState, EngineStatus } from '../../lib/messaging/protocol';
 import { answerMessages } from '../../lib/messaging/runtime-browser';
 import { createPhotoChecker } from '../../lib/pipeline/photo-checker';
 import type { Roster } from '../../lib/roster/types';
-import { loadRoster, type StoredRoster } from '../../lib/storage/roster-db-browser';
+import { loadRoster } from '../../lib/storage/roster-db-browser';
 import { loadCommonWordsBrowser } from '../../lib/text/common-words-browser';
 
 // The models load on the first photo (or the options page's import), never for a text-only post.
@@ -29,22 +29,7 @@ async function loadModels(): Promise<Result<{ modelId: string }, CheckError>> {
   return ok({ modelId: faces.value.modelId });
 }
 
-const readStoredRoster = async (): Promise<Result<StoredRoster, CheckError>> => {
-  try {
-    const stored = await loadRoster();
-    if (stored !== null) return ok(stored);
-    return err(
-      checkError(
-        'roster_missing',
-        "No pupil roster has been imported into Checkpost yet, so it cannot check posts. Import the roster on Checkpost's options page (right-click the Checkpost icon, then Options).",
-      ),
-    );
-  } catch (thrown) {
-    return err(checkError('roster_missing', `Checkpost could not read its saved roster (${String(thrown)}). Import the roster again on the options page.`));
-  }
-};
-
-let stored = readStoredRoster();
+let stored = loadRoster();
 
 /** The roster's templates are only comparable with the descriptor model that made them; the face engine's id says which that is. */
 async function roster(): Promise<Result<Roster, CheckError>> {
@@ -91,7 +76,7 @@ answerMessages('to_offscreen', {
   enrolPhoto: async ({ fileName, base64 }) => photos.enrol(base64ToBytes(base64), fileName),
   reloadRoster: async () => {
     // Analyses are kept: they do not depend on the roster, so the next check re-judges them at once.
-    stored = readStoredRoster();
+    stored = loadRoster();
     return status();
   },
 });

@@ -10,7 +10,7 @@ import { sendMessage } from '../../lib/messaging/runtime-browser';
 import { importRoster } from '../../lib/roster/import-roster';
 import type { EnrolPhoto, ImportReport } from '../../lib/roster/types';
 import { saveRoster } from '../../lib/storage/roster-db-browser';
-import { rosterVersion } from '../../lib/storage/roster-version-browser';
+import { rosterVersion } from '../../lib/storage/items-browser';
 import { pickedPhotoReader } from './picked-photos';
 
 const ENGINE_WAIT_MS = BUDGET_MS.engineWait;
@@ -54,7 +54,8 @@ function OptionsPage() {
       });
       if (result.roster === null) return setReport(result.report);
       setProgress('Saving the roster…');
-      await saveRoster({ roster: result.roster, modelId: engine.value.modelId, csvName: csv.name, importedAt: new Date().toISOString(), report: result.report });
+      const saved = await saveRoster({ roster: result.roster, modelId: engine.value.modelId, csvName: csv.name, importedAt: new Date().toISOString(), report: result.report });
+      if (!saved.ok) return setError(saved.error.message);
       const status = await sendMessage('reloadRoster', null, { timeoutMs: ENGINE_WAIT_MS, what: 'Switching to the new roster' });
       // Open composers drop verdicts judged against the old roster once the engine has the new one.
       await rosterVersion.setValue(new Date().toISOString());

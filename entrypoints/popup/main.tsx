@@ -14,12 +14,17 @@ function Popup() {
   const [status, setStatus] = useState<EngineStatus | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
   const [verdicts, setVerdicts] = useState<VerdictRecord[]>([]);
+  const [verdictsError, setVerdictsError] = useState<string | null>(null);
 
   useEffect(() => {
     let stopped = false;
     const refresh = async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id !== undefined) setVerdicts(await tabVerdicts(tab.id));
+      if (tab?.id !== undefined) {
+        const kept = await tabVerdicts(tab.id);
+        setVerdicts(kept.ok ? kept.value : []);
+        setVerdictsError(kept.ok ? null : kept.error.message);
+      }
       const reply = await sendMessage('engineStatus', null, { timeoutMs: STATUS_TIMEOUT_MS, what: 'Asking the checking engine' });
       if (stopped) return;
       setStatus(reply.ok ? reply.value : null);
@@ -33,7 +38,7 @@ function Popup() {
     };
   }, []);
 
-  return <StatusPopup status={status} statusError={statusError} verdicts={verdicts} />;
+  return <StatusPopup status={status} statusError={statusError} verdicts={verdicts} verdictsError={verdictsError} />;
 }
 
 const root = document.getElementById('root');

@@ -254,11 +254,16 @@ export function createComposerGuard(deps: GuardDeps): ComposerGuard {
     render(session);
   };
 
+  /** The popup's history keeps no words, messages or names: rule ids and error codes with counts, and a hash of the post. */
   const record = (snap: Snapshot, outcome: CheckOutcome) => {
     const { verdict } = outcome;
     if (snap.photos.length === 0 && verdict.status === 'pass') return;
-    const summary = verdict.findings[0]?.message ?? verdict.errors[0]?.message ?? 'Nothing in this post breaks the policy.';
-    deps.record({ at: deps.now(), platform: deps.adapter.platform, status: verdict.status, photos: snap.photos.length, summary });
+    const at = deps.now();
+    const counted = <T extends string>(keys: T[]): [T, number][] => [...keys.reduce((tally, key) => tally.set(key, (tally.get(key) ?? 0) + 1), new Map<T, number>())];
+    const rules = counted(verdict.findings.map((finding) => finding.ruleId)).map(([ruleId, count]) => ({ ruleId, count }));
+    const errors = counted(verdict.errors.map((error) => error.code)).map(([code, count]) => ({ code, count }));
+    const post = new TextEncoder().encode(JSON.stringify([snap.request.text, snap.photos.map((photo) => photo.hash)]));
+    void deps.hash(post).then((postHash) => deps.record({ at, platform: deps.adapter.platform, status: verdict.status, photos: snap.photos.length, rules, errors, postHash }));
   };
 
   /** Checks the post until the verdict matches what the composer holds; concurrent calls coalesce. */

@@ -1,6 +1,18 @@
 import { browser, type Browser } from 'wxt/browser';
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../errors';
-import { isEnvelope, type Envelope, type Handlers, type MessageType, type Reply, type RequestOf, type ResponseOf } from './protocol';
+import {
+  CONTENT_SCRIPT_MESSAGES,
+  envelopeSchema,
+  PROTOCOL,
+  replySchema,
+  type Envelope,
+  type Handlers,
+  type MessageType,
+  type Reply,
+  type RequestOf,
+  type ResponseOf,
+} from './protocol';
 
 export interface SendOptions {
   /** The whole exchange, retries included, must end within this time. */
@@ -46,13 +58,15 @@ export async function sendMessage<K extends MessageType>(
     if (extensionContextGone()) return err(extensionReloadedError());
     const remaining = deadline - Date.now();
     if (remaining <= 0) return timedOut();
-    const outcome = await withDeadline(browser.runtime.sendMessage(envelope) as Promise<Reply<K> | undefined>, remaining);
+    const outcome = await withDeadline(browser.runtime.sendMessage(envelope) as Promise<unknown>, remaining);
     if (outcome.kind === 'timeout') return timedOut();
     if (outcome.kind === 'answer') {
-      const reply = outcome.value;
-      if (reply === undefined) return err(checkError('engine_failed', `${options.what} failed: Checkpost's engine did not answer. Press Retry.`));
-      if (!reply.ok) return err(reply.error);
-      return ok(reply.value);
+      if (outcome.value === undefined) return err(checkError('engine_failed', `${options.what} failed: Checkpost's engine did not answer. Press Retry.`));
+      const reply = replySchema(type).safeParse(outcome.value);
+      if (!reply.success)
+        return err(checkError('engine_failed', `${options.what} failed: Checkpost's engine answered in a form this page does not understand. Reload the page and try again.`));
+      if (!reply.data.ok) return err(reply.data.error);
+      return ok(reply.data.value as ResponseOf<K>);
     }
     const message = describeThrown(outcome.error);
     if (CONTEXT_GONE.test(message)) return err(extensionReloadedError());
@@ -93,16 +107,50 @@ export class ReplyError extends Error {
 const failedReply = (thrown: unknown): CheckError =>
   thrown instanceof ReplyError ? thrown.error : checkError('engine_failed', `Checkpost's engine failed (${describeThrown(thrown)}), so the post was held. Press Retry.`);
 
+export const refusedMessage = (): CheckError =>
+  checkError(
+    'engine_failed',
+    'Checkpost refused a message that did not come from one of its own pages, or was not in the form it expects, so nothing was done. Reload the page and try again.',
+  );
+
+/** Where a message came from, as far as Chrome vouches for it. */
+type Origin = 'extension_page' | 'content_script' | 'unknown';
+
+/** Sites where Checkpost's content scripts run, from the manifest, so test-only sites come with test builds. */
+let contentScriptSites: MatchPattern[] | undefined;
+
+function originOf(sender: Browser.runtime.MessageSender): Origin {
+  if (sender.id !== browser.runtime.id || sender.url === undefined) return 'unknown';
+  // The service worker, the offscreen document, the popup and the options page.
+  if (sender.url.startsWith(browser.runtime.getURL('/'))) return 'extension_page';
+  contentScriptSites ??= (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []).map((pattern) => new MatchPattern(pattern));
+  const url = sender.url;
+  return sender.tab !== undefined && contentScriptSites.some((site) => site.includes(url)) ? 'content_script' : 'unknown';
+}
+
+function allowed(type: MessageType, hop: Envelope['hop'], origin: Origin): boolean {
+  if (origin === 'extension_page') return true;
+  // Content scripts address the service worker only; the offscreen document hears it alone.
+  return origin === 'content_script' && hop === 'to_background' && CONTENT_SCRIPT_MESSAGES.has(type);
+}
+
 /**
  * Answers the messages addressed to this context (`hop`) that `handlers` knows; leaves every other
- * message to the other listeners. A handler's throw is sent back as a failed reply.
+ * message to the other listeners. A message from an unknown sender, or whose request does not
+ * match its schema, is refused before any handler runs. A handler's throw is sent back as a failed reply.
  */
 export function answerMessages<K extends MessageType>(hop: Envelope['hop'], handlers: Handlers<K>): () => void {
   const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void): true | undefined => {
-    if (!isEnvelope(message) || message.hop !== hop || !Object.hasOwn(handlers, message.checkpost)) return undefined;
-    const type = message.checkpost as K;
+    const envelope = envelopeSchema.safeParse(message);
+    if (!envelope.success || envelope.data.hop !== hop || !Object.hasOwn(handlers, envelope.data.checkpost)) return undefined;
+    const type = envelope.data.checkpost as K;
+    const request = PROTOCOL[type].request.safeParse(envelope.data.request);
+    if (!allowed(type, hop, originOf(sender)) || !request.success) {
+      sendResponse({ ok: false, error: refusedMessage() } satisfies Reply<K>);
+      return true;
+    }
     const handler = handlers[type] as (request: RequestOf<K>, from: { tabId?: number }) => Promise<ResponseOf<K>>;
-    handler(message.request as RequestOf<K>, sender.tab?.id === undefined ? {} : { tabId: sender.tab.id }).then(
+    handler(request.data as RequestOf<K>, sender.tab?.id === undefined ? {} : { tabId: sender.tab.id }).then(
       (value) => sendResponse({ ok: true, value } satisfies Reply<K>),
       (thrown: unknown) => sendResponse({ ok: false, error: failedReply(thrown) } satisfies Reply<K>),
     );

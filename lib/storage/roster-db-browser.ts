@@ -1,66 +1,76 @@
-import type { ImportReport, Roster } from '../roster/types';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../errors';
+import { checkStored } from './items-browser';
+import { storedRosterSchema, type StoredRoster } from './roster-schema';
+
+export type { StoredRoster };
 
 /**
- * The imported roster, in the extension's IndexedDB (shared by the options page that writes it
- * and the offscreen document that reads it). One record, replaced whole by each import, so a
- * failed import can never leave half a roster behind.
+ * Checkpost's IndexedDB, shared by the options page that writes the roster and the offscreen
+ * document that reads it. One record, replaced whole by each import.
  */
-export interface StoredRoster {
-  roster: Roster;
-  /** Descriptor model the templates were made with. */
-  modelId: string;
-  csvName: string;
-  /** ISO 8601. */
-  importedAt: string;
-  report: ImportReport;
-}
-
-const DB_NAME = 'checkpost';
-/** Bump with a new step in `upgrade` whenever the stores change. */
-export const DB_VERSION = 1;
-const ROSTER_STORE = 'roster';
+export const DB_NAME = 'checkpost';
+export const ROSTER_STORE = 'roster';
 const CURRENT_KEY = 'current';
 
-function upgrade(db: IDBDatabase, oldVersion: number): void {
-  if (oldVersion < 1) db.createObjectStore(ROSTER_STORE);
+interface CheckpostDb extends DBSchema {
+  // Values are `unknown` until checked: the store may hold what another version wrote.
+  [ROSTER_STORE]: { key: typeof CURRENT_KEY; value: unknown };
 }
 
-export function openCheckpostDb(factory: IDBFactory = indexedDB): Promise<IDBDatabase> {
+/** Step n brings the database from version n to n + 1; add a step (never change one) when the stores change. */
+const UPGRADES: ((db: IDBPDatabase<CheckpostDb>) => void)[] = [(db) => db.createObjectStore(ROSTER_STORE)];
+
+export const DB_VERSION = UPGRADES.length;
+
+export function openCheckpostDb(): Promise<IDBPDatabase<CheckpostDb>> {
   return new Promise((resolve, reject) => {
-    const request = factory.open(DB_NAME, DB_VERSION);
-    request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error(`Could not open the ${DB_NAME} database.`));
-    request.onblocked = () => reject(new Error('The Checkpost database is open in an older version of Checkpost; close its other pages and try again.'));
+    openDB<CheckpostDb>(DB_NAME, DB_VERSION, {
+      upgrade: (db, oldVersion) => UPGRADES.slice(oldVersion).forEach((step) => step(db)),
+      blocked: () => reject(new Error('The Checkpost database is open in an older version of Checkpost; close its other pages and try again.')),
+    }).then(resolve, reject);
   });
 }
 
-function run<T>(db: IDBDatabase, mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const transaction = db.transaction(ROSTER_STORE, mode);
-    const request = work(transaction.objectStore(ROSTER_STORE));
-    // Resolve on commit, not on the request's success: a write is only safe once the transaction is durable.
-    transaction.oncomplete = () => resolve(request.result);
-    transaction.onerror = () => reject(transaction.error ?? request.error ?? new Error('The roster database refused the change.'));
-    transaction.onabort = () => reject(transaction.error ?? new Error('The roster database change was cancelled.'));
-  });
-}
-
-export async function saveRoster(record: StoredRoster, factory?: IDBFactory): Promise<void> {
-  const db = await openCheckpostDb(factory);
+export async function saveRoster(record: StoredRoster): Promise<Result<void, CheckError>> {
   try {
-    await run(db, 'readwrite', (store) => store.put(record, CURRENT_KEY));
-  } finally {
-    db.close();
+    const db = await openCheckpostDb();
+    try {
+      const transaction = db.transaction(ROSTER_STORE, 'readwrite');
+      // Done on commit, not on the request's success: a write is only safe once the transaction is durable.
+      await Promise.all([transaction.store.put(record, CURRENT_KEY), transaction.done]);
+      return ok(undefined);
+    } finally {
+      db.close();
+    }
+  } catch (thrown) {
+    return err(checkError('file_unreadable', `Checkpost could not save the roster (${describeThrown(thrown)}). Nothing was changed; try the import again.`));
   }
 }
 
-export async function loadRoster(factory?: IDBFactory): Promise<StoredRoster | null> {
-  const db = await openCheckpostDb(factory);
+/** The roster in use, or why there is none: not imported, unreadable, or damaged (never acted on). */
+export async function loadRoster(): Promise<Result<StoredRoster, CheckError>> {
+  let stored: unknown;
   try {
-    const record = await run<StoredRoster | undefined>(db, 'readonly', (store) => store.get(CURRENT_KEY) as IDBRequest<StoredRoster | undefined>);
-    return record ?? null;
-  } finally {
-    db.close();
+    const db = await openCheckpostDb();
+    try {
+      stored = await db.get(ROSTER_STORE, CURRENT_KEY);
+    } finally {
+      db.close();
+    }
+  } catch (thrown) {
+    return err(checkError('roster_missing', `Checkpost could not read its saved roster (${describeThrown(thrown)}). Import the roster again on the options page.`));
   }
+  if (stored === undefined) {
+    return err(
+      checkError(
+        'roster_missing',
+        "No pupil roster has been imported into Checkpost yet, so it cannot check posts. Import the roster on Checkpost's options page (right-click the Checkpost icon, then Options).",
+      ),
+    );
+  }
+  const checked = checkStored(stored, storedRosterSchema, 'roster');
+  return checked.ok
+    ? checked
+    : err(checkError('roster_invalid', "Checkpost's saved roster is damaged, so it is not used and every post is held. Import the roster again on the options page."));
 }

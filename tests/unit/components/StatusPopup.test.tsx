@@ -15,14 +15,34 @@ describe('StatusPopup', () => {
           roster: { csvName: 'roster.csv', importedAt: '2025-01-31T09:00:00Z', people: 45, pupils: 45, enrolled: 11 },
         }}
         statusError={null}
-        verdicts={[{ at: Date.UTC(2025, 0, 31, 10), platform: 'x', status: 'block', photos: 1, summary: 'A face is not on the roster.' }]}
+        verdicts={[
+          {
+            at: Date.UTC(2025, 0, 31, 10),
+            platform: 'x',
+            status: 'block',
+            photos: 2,
+            rules: [
+              { ruleId: 'face-unknown', count: 2 },
+              { ruleId: 'name-in-image', count: 1 },
+            ],
+            errors: [{ code: 'image_corrupt', count: 1 }],
+            postHash: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+          },
+          { at: Date.UTC(2025, 0, 31, 9), platform: 'x', status: 'warn', photos: 1, rules: [], errors: [], postHash: null },
+        ]}
+        verdictsError={null}
       />,
     );
     expect(screen.getByRole('status').textContent).toBe('Face and text models: ready (loaded in 1.8 s).');
     expect(screen.getByText(/45 pupils on the roster; 11 with a face template/)).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Latest verdicts on this tab, newest first' });
-    expect(list.textContent).toContain('Blocked');
-    expect(list.textContent).toContain('A face is not on the roster.');
+    const [blocked, earlier] = [...list.children].map((item) => item.textContent);
+    expect(blocked).toContain('Blocked');
+    expect(blocked).toContain('2 photos · post 9f86d081');
+    expect(blocked).toContain('Face not on the consent roster (2 times)');
+    expect(blocked).toContain("Pupil's name visible in a photo");
+    expect(blocked).toContain('A photo was damaged');
+    expect(earlier).toContain('Checked by an earlier version of Checkpost, which kept no reasons.');
   });
 
   it('says plainly when the models failed and when no roster is imported', () => {
@@ -31,10 +51,17 @@ describe('StatusPopup', () => {
         status={{ engine: { state: 'failed', error: checkError('engine_load_failed', 'The models could not be loaded.') }, roster: null }}
         statusError={null}
         verdicts={[]}
+        verdictsError={null}
       />,
     );
     expect(screen.getByRole('status').textContent).toBe('Face and text models: not working. The models could not be loaded.');
     expect(screen.getByText(/No roster imported: every post is held/)).toBeTruthy();
     expect(screen.getByText('No posts checked on this tab yet.')).toBeTruthy();
+  });
+
+  it('says when this tab’s list could not be read, instead of an empty list', () => {
+    render(<StatusPopup status={null} statusError={null} verdicts={[]} verdictsError="The list could not be read." />);
+    expect(screen.getByRole('alert').textContent).toBe('The list could not be read.');
+    expect(screen.queryByText('No posts checked on this tab yet.')).toBeNull();
   });
 });

@@ -1,0 +1,45 @@
+import { storage } from 'wxt/utils/storage';
+import type { z } from 'zod';
+import { checkError, err, ok, type CheckError, type Result } from '../errors';
+import { verdictRecordSchema, verdictsToV2 } from './verdict-record';
+
+/**
+ * Every item Checkpost keeps in extension storage, with its version and the migrations to it.
+ * WXT runs an item's migrations when it is defined and records the version beside the value
+ * (`<key>$`). The roster itself is in IndexedDB (roster-db-browser.ts).
+ */
+
+/**
+ * When the roster in use was imported (ISO 8601), in local storage so content scripts hear of a
+ * new import: verdicts they hold were judged against the old roster and must be judged again.
+ * Only its changes are listened to; its value is never acted on, so it has no read schema.
+ */
+export const rosterVersion = storage.defineItem<string>('local:rosterVersion', { fallback: '', version: 1 });
+
+/** The popup lists this many, newest first. */
+export const VERDICTS_KEPT = 10;
+
+export const tabVerdictsSchema = verdictRecordSchema.array().max(VERDICTS_KEPT);
+
+/**
+ * The last verdicts of one tab, for the popup. Session storage: gone when the browser closes,
+ * never synced, and it survives the service worker being stopped. One key per tab, so two tabs
+ * recording at once never overwrite each other; its value is checked with `tabVerdictsSchema`.
+ */
+export const tabVerdictsItem = (tabId: number) =>
+  storage.defineItem<unknown>(`session:verdicts-tab-${tabId}`, {
+    fallback: [],
+    version: 2,
+    migrations: { 2: verdictsToV2 },
+  });
+
+/**
+ * A stored value as its schema describes it, or an error saying it was unreadable: a damaged or
+ * foreign value is never acted on, and the caller treats it as absent.
+ */
+export function checkStored<T>(value: unknown, schema: z.ZodType<T>, what: string): Result<T, CheckError> {
+  const parsed = schema.safeParse(value);
+  return parsed.success
+    ? ok(parsed.data)
+    : err(checkError('file_unreadable', `Checkpost's saved ${what} could not be read (it is damaged or from another version), so it was set aside.`));
+}
