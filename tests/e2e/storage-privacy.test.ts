@@ -1,0 +1,153 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeImageNode } from '../../lib/engines/image/decode-node';
+import { createOcrEngine } from '../../lib/engines/ocr/create-ocr-engine';
+import { nodeOcrPaths } from '../../lib/engines/ocr/paths-node';
+import { errorCodeSchema } from '../../lib/messaging/schemas';
+import { rules } from '../../lib/rules';
+import { verdictRecordSchema } from '../../lib/storage/verdict-record';
+import { corpusAvailable, corpusNote, corpusPath } from '../support/corpus';
+import { corpusCase, corpusDocuments } from './support/corpus-posts';
+import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
+import { buildExtension } from './support/extension-build';
+import { startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { importRosterThroughOptions } from './support/options-page';
+import { panel, writePost } from './support/x-page';
+
+/** The first verdict also waits for the offscreen engine's cold start and the OCR of a certificate. */
+const VERDICT_TIMEOUT_MS = 45_000;
+
+/** Every name of every pupil on the corpus roster: forenames (legal and preferred) and surnames. */
+function pupilNames(): string[] {
+  const rows = Papa.parse<Record<string, string>>(readFileSync(corpusPath('roster', 'roster.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const pupils = rows.filter((row) => row['Role'] === 'Pupil');
+  return [
+    ...new Set(
+      pupils.flatMap((row) => [row['Legal Forename'], row['Preferred Forename'], row['Legal Surname']]).filter((name): name is string => name !== undefined && name !== ''),
+    ),
+  ];
+}
+
+/**
+ * The words Checkpost's own OCR reads on a photo (the same engine as the extension's, in Node).
+ * Words Checkpost itself writes into storage (rule ids, error codes, record fields) are left out:
+ * finding "image" in `name-in-image` says nothing about the photo.
+ */
+async function ocrWords(photo: string): Promise<string[]> {
+  const own = new Set([...rules.map((rule) => rule.id), ...errorCodeSchema.options, ...Object.keys(verdictRecordSchema.shape)].flatMap((id) => id.toLowerCase().split(/[-_]/)));
+  const decoded = await decodeImageNode(new Uint8Array(readFileSync(photo)), photo);
+  if (!decoded.ok) throw new Error(decoded.error.message);
+  const created = await createOcrEngine(nodeOcrPaths());
+  if (!created.ok) throw new Error(created.error.message);
+  try {
+    const read = await created.value.read(decoded.value);
+    if (!read.ok) throw new Error(read.error.message);
+    const words = read.value.lines.flatMap((line) => line.words.map((word) => word.text.replace(/[^\p{L}]/gu, '').toLowerCase()));
+    return [...new Set(words.filter((word) => word.length >= 4 && !own.has(word)))];
+  } finally {
+    await created.value.terminate();
+  }
+}
+
+/** The words of `needles` that occur as whole words, in any case, in `haystack`. */
+const found = (haystack: string, needles: string[]): string[] =>
+  needles.filter((needle) => new RegExp(`(?<![\\p{L}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(haystack));
+
+interface StoreDump {
+  database: string;
+  store: string;
+  entries: { key: unknown; value: unknown }[];
+}
+
+/** Every IndexedDB store of the extension's origin, whole, read from one of its pages. */
+const dumpIndexedDb = (): Promise<StoreDump[]> =>
+  (async () => {
+    const asPromise = <T>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const dumps: StoreDump[] = [];
+    for (const info of await indexedDB.databases()) {
+      if (info.name === undefined) continue;
+      const db = await asPromise(indexedDB.open(info.name));
+      for (const store of [...db.objectStoreNames]) {
+        const transaction = db.transaction(store, 'readonly');
+        const [keys, values] = await Promise.all([asPromise(transaction.objectStore(store).getAllKeys()), asPromise(transaction.objectStore(store).getAll())]);
+        dumps.push({ database: info.name, store, entries: keys.map((key, index) => ({ key, value: values[index] })) });
+      }
+      db.close();
+    }
+    return dumps;
+  })();
+
+describe.skipIf(!corpusAvailable)(`What Checkpost keeps after blocking a post that names pupils, in Chromium with the built extension ${corpusNote}`, () => {
+  let extensionDir = '';
+  let server: FixtureServer;
+  let browser: ExtensionBrowser;
+
+  const namedInText = corpusCase(
+    "a text-only post blocked only for a pupil's name",
+    (post) => post.images.length === 0 && post.expected === 'block' && post.reasons.join() === 'name_in_text',
+  );
+  const certificate = corpusDocuments().find((doc) => doc.kind === 'certificate' && doc.faces_in_image === 0 && doc.names_visible.length > 0);
+
+  beforeAll(async () => {
+    extensionDir = buildExtension();
+    server = await startFixtureServer(mkdtempSync(join(tmpdir(), 'checkpost-cert-')));
+    browser = await launchWithExtension(extensionDir, server.port);
+    const options = await importRosterThroughOptions(browser, corpusPath('roster', 'roster.csv'), corpusPath('roster', 'photos'));
+    await options.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("keeps no pupil's name and none of the text read on the photo anywhere but the roster store", async () => {
+    if (certificate === undefined) throw new Error('The corpus has no certificate that shows a pupil’s name.');
+    const photo = corpusPath(certificate.file);
+    const page = await browser.context.newPage();
+    await page.goto('https://x.com/home');
+    await writePost(page, namedInText.text, photo);
+    await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+
+    const worker = browser.context.serviceWorkers()[0] ?? browser.serviceWorker;
+    const readAreas = () =>
+      worker.evaluate(async () => {
+        const { storage } = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session', { get(keys: null): Promise<Record<string, unknown>> }> } }).chrome;
+        return { local: await storage.local.get(null), session: await storage.session.get(null) };
+      });
+    // The verdict is recorded for the popup after the panel shows it.
+    await expect.poll(async () => Object.keys((await readAreas()).session).some((key) => key.startsWith('verdicts-tab-')), { timeout: 10_000 }).toBe(true);
+    const areas = await readAreas();
+
+    const extensionPage = await browser.context.newPage();
+    await extensionPage.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const stores = await extensionPage.evaluate(dumpIndexedDb);
+    const localStorageDump = await extensionPage.evaluate(() => ({ ...localStorage }));
+    await extensionPage.close();
+    await page.close();
+
+    // What the popup keeps is there, and says what was found without saying who.
+    const [tabList] = Object.entries(areas.session).filter(([key]) => key.startsWith('verdicts-tab-') && !key.endsWith('$'));
+    const [latest] = verdictRecordSchema.array().parse(tabList?.[1]);
+    expect(latest).toMatchObject({ status: 'block', photos: 1, postHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(latest?.rules.map((rule) => rule.ruleId).sort()).toEqual(['name-in-image', 'name-in-text']);
+
+    const names = pupilNames();
+    const read = await ocrWords(photo);
+    expect(found(read.join(' '), certificate.names_visible.join(' ').split(' ')).length).toBeGreaterThan(0);
+    const roster = stores.filter((dump) => dump.database === 'checkpost' && dump.store === 'roster');
+    // The search itself finds names where they are meant to be.
+    expect(found(JSON.stringify(roster), certificate.names_visible.join(' ').split(' '))).not.toEqual([]);
+
+    const everywhereElse = JSON.stringify({ areas, stores: stores.filter((dump) => !roster.includes(dump)), localStorageDump });
+    expect(found(everywhereElse, names)).toEqual([]);
+    expect(found(everywhereElse, read)).toEqual([]);
+  });
+});
