@@ -9,7 +9,7 @@ import { installSendGate } from '../../lib/composer/send-gate-browser';
 import { watchPage } from '../../lib/composer/watch-page-browser';
 import { xAdapter } from '../../lib/composer/x/adapter';
 import { extensionContextGone, extensionReloadedError, sendMessage } from '../../lib/messaging/runtime-browser';
-import { rosterVersion } from '../../lib/storage/roster-version-browser';
+import { rosterVersion } from '../../lib/storage/items-browser';
 import { createPanelHost } from './panel-host';
 
 /** Saving a verdict for the popup is a courtesy: it never holds anything up. */

@@ -15,6 +15,7 @@ import { launchWithExtension, type ExtensionBrowser } from './support/extension-
 import { buildExtension } from './support/extension-build';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { importRosterThroughOptions } from './support/options-page';
+import { noDeadline } from '../support/must';
 import { panel, writePost } from './support/x-page';
 
 /** The first verdict also waits for the offscreen engine's cold start and the OCR of a certificate. */
@@ -43,12 +44,12 @@ async function ocrWords(photo: string): Promise<string[]> {
   const created = await createOcrEngine(nodeOcrPaths());
   if (!created.ok) throw new Error(created.error.message);
   try {
-    const read = await created.value.read(decoded.value);
+    const read = await created.value.analyse(decoded.value, noDeadline());
     if (!read.ok) throw new Error(read.error.message);
     const words = read.value.lines.flatMap((line) => line.words.map((word) => word.text.replace(/[^\p{L}]/gu, '').toLowerCase()));
     return [...new Set(words.filter((word) => word.length >= 4 && !own.has(word)))];
   } finally {
-    await created.value.terminate();
+    await created.value.dispose();
   }
 }
 
