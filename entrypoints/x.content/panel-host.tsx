@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { VerdictPanel } from '../../components/verdict-panel/VerdictPanel';
-import type { PanelHost } from '../../lib/composer/composer-guard';
+import type { PanelHost } from '../../lib/composer/guard-types';
 import type { PanelStore } from '../../lib/composer/panel-store';
 
 export interface PanelActions {

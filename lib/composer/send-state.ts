@@ -3,7 +3,7 @@
  * stood when Post was pressed (its fingerprint); changing the post drops the attempt, and the
  * person presses Post again.
  *
- *   idle ──publish──▶ checking ──verdict clears──▶ releasing ──released──▶ idle
+ *   idle ──publish──▶ checking ──verdict clears──▶ releasing ────sent────▶ idle
  *                        │  ▲                          ▲
  *          verdict holds ▼  │ publish again (retry)    │ "Post anyway" on a warning
  *                        held ─────────────────────────┘
@@ -27,8 +27,8 @@ export type SendEvent =
   | { kind: 'verdict'; fingerprint: string; clears: boolean }
   /** The composer now holds this post (typed, attached, removed): an attempt for another lapses. */
   | { kind: 'changed'; fingerprint: string }
-  /** Checkpost pressed Post for the released attempt. */
-  | { kind: 'released' };
+  /** The post went to the site: Checkpost pressed Post for it, or it was already cleared. */
+  | { kind: 'sent' };
 
 export const IDLE: SendState = { kind: 'idle' };
 
@@ -41,7 +41,7 @@ export function nextSendState(state: SendState, event: SendEvent): SendState {
       return { kind: event.clears ? 'releasing' : 'held', fingerprint: event.fingerprint };
     case 'changed':
       return state.kind !== 'idle' && state.fingerprint !== event.fingerprint ? IDLE : state;
-    case 'released':
+    case 'sent':
       return IDLE;
   }
 }

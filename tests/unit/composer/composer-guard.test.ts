@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createComposerGuard, type ComposerGuard } from '../../../lib/composer/composer-guard';
+import { createComposerGuard } from '../../../lib/composer/composer-guard';
+import type { ComposerGuard } from '../../../lib/composer/guard-types';
 import type { EngineClient } from '../../../lib/composer/engine-client';
 import { imageHash } from '../../../lib/composer/image-hash';
 import { createPanelStore, type PanelStore } from '../../../lib/composer/panel-store';
