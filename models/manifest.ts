@@ -24,6 +24,9 @@ export interface PackagedFile {
 /** Folder of the extension build that holds the packaged files; runtime URL of the models root. */
 export const MODELS_BUILD_DIR = 'models';
 
+/** The runtime URL of a packaged file, by its path under MODELS_BUILD_DIR (the extension's own files, never the network). */
+export type PackagedUrl = (path: string) => string;
+
 type Entry = Omit<PackagedFile, 'destination'>;
 
 const TFJS_WASM = { package: '@tensorflow/tfjs-backend-wasm', version: '4.22.0', licence: 'Apache-2.0' } as const;

@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+import { MODELS_BUILD_DIR, type PackagedUrl } from '../../models/manifest';
 import { checkError, err, ok, type CheckError, type Result } from '../../lib/errors';
 import { createPostCheckService } from '../../lib/composer/post-check-service';
 import { browserAnalysers } from '../../lib/engines/analysers-browser';
@@ -9,8 +11,11 @@ import type { Roster } from '../../lib/roster/types';
 import { loadRoster } from '../../lib/storage/roster-db-browser';
 import { loadCommonWordsBrowser } from '../../lib/text/common-words-browser';
 
+/** The extension's own copy of a packaged file (models/manifest.ts). */
+const packaged: PackagedUrl = (path) => browser.runtime.getURL(`/${MODELS_BUILD_DIR}/${path}` as '/');
+
 // The models load on the first photo (or the options page's import), never for a text-only post.
-const analysers = browserAnalysers();
+const analysers = browserAnalysers(packaged);
 const photos = createPhotoChecker(analysers);
 let engineState: EngineState = { state: 'idle' };
 
@@ -45,7 +50,7 @@ async function roster(): Promise<Result<Roster, CheckError>> {
 }
 
 /** Read once; text-only posts need only these and the roster, never the models. */
-const commonWords = loadCommonWordsBrowser();
+const commonWords = loadCommonWordsBrowser(packaged);
 
 const service = createPostCheckService({ photos, roster, commonWords: () => commonWords });
 

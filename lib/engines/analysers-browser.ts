@@ -1,3 +1,4 @@
+import type { PackagedUrl } from '../../models/manifest';
 import { lazyAnalysers, type Analysers } from './analysers';
 import { loadFaceEngine } from './face/load-face-engine';
 import { extensionModelFiles } from './face/model-files-browser';
@@ -8,14 +9,14 @@ import { initTfBrowser } from './tf/backend-browser';
 
 /**
  * The analysers in the extension's offscreen document: the packaged face models on tfjs's wasm
- * backend and one tesseract.js worker, read from the extension's own files.
+ * backend and one tesseract.js worker, read from the extension's own files (`url` says where they are).
  */
-export const browserAnalysers = (): Analysers =>
+export const browserAnalysers = (url: PackagedUrl): Analysers =>
   lazyAnalysers({
     decode: decodeImageBrowser,
     async loadFaces() {
-      const backend = await initTfBrowser();
-      return backend.ok ? loadFaceEngine(extensionModelFiles()) : backend;
+      const backend = await initTfBrowser(url);
+      return backend.ok ? loadFaceEngine(extensionModelFiles(url)) : backend;
     },
-    loadOcr: () => createOcrEngine(browserOcrPaths()),
+    loadOcr: () => createOcrEngine(browserOcrPaths(url)),
   });

@@ -1,4 +1,4 @@
-import { identifyFace } from '../engines/face/match';
+import { identifyFace } from './identify-face';
 import type { Roster } from '../roster/types';
 import { imageNameIssues, textNameIssues, unreadableNameFields } from './name-facts';
 import type { AnalysedFace, Analysis, FaceIdentity, Facts, ImageAnalysis, ImageFacts } from './types';

@@ -1,16 +1,14 @@
 import type { CheckError } from '../errors';
 import type { PhotoMetadata } from '../engines/image/exif';
 import type { OcrImageResult } from '../engines/ocr/types';
+import type { Purpose } from '../roster/types';
 import type { NameIssue } from '../text/name-issues';
 import type { TextAnalysis, TextSpan } from '../text/types';
 import type { Box, Point } from '../geometry';
 
-export type { Box, Point };
+export type { Box, Point, Purpose };
 
 export type Platform = 'x' | 'facebook';
-
-/** What a photo is being published for; a pupil's consent is recorded per purpose. */
-export type Purpose = 'social_media' | 'website' | 'print';
 
 export interface PostImage {
   /** Stable id for the attachment (e.g. its hash or the composer's media id). */

@@ -1,5 +1,4 @@
-import type { Purpose } from '../pipeline/types';
-import type { Consents, Person, Roster } from './types';
+import type { Consents, Person, Purpose, Roster } from './types';
 
 /** Every person on the roster by id (UPN or staff code), for rules that resolve a face match. */
 export function personById(roster: Roster): ReadonlyMap<string, Person> {

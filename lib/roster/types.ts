@@ -2,6 +2,9 @@ import type { CheckError, ErrorCode, Result } from '../errors';
 
 export type Role = 'pupil' | 'staff';
 
+/** What a photo is being published for; a pupil's consent is recorded per purpose. */
+export type Purpose = 'social_media' | 'website' | 'print';
+
 export interface Consents {
   socialMedia: boolean;
   website: boolean;

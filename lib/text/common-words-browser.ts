@@ -1,12 +1,11 @@
-import { browser } from 'wxt/browser';
-import { COMMON_WORDS_PATH, MODELS_BUILD_DIR } from '../../models/manifest';
+import { COMMON_WORDS_PATH, type PackagedUrl } from '../../models/manifest';
 import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../errors';
 import { parseCommonWords } from './common-words';
 
 /** The en-GB dictionary's ordinary words, read from the copy packaged inside the extension. */
-export async function loadCommonWordsBrowser(): Promise<Result<ReadonlySet<string>, CheckError>> {
+export async function loadCommonWordsBrowser(url: PackagedUrl): Promise<Result<ReadonlySet<string>, CheckError>> {
   try {
-    const response = await fetch(browser.runtime.getURL(`/${MODELS_BUILD_DIR}/${COMMON_WORDS_PATH}` as '/'));
+    const response = await fetch(url(COMMON_WORDS_PATH));
     if (!response.ok) throw new Error(`the packaged word list is missing (${response.status})`);
     return ok(parseCommonWords(await response.text()));
   } catch (thrown) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFaceEngineNode } from '../../lib/engines/face/load-face-engine-node';
-import { identifyFace } from '../../lib/engines/face/match';
+import { identifyFace } from '../../lib/pipeline/identify-face';
 import type { DescribedFace, FaceEngine } from '../../lib/engines/face/types';
 import { decodeImageNode } from '../../lib/engines/image/decode-node';
 import type { FaceTemplate } from '../../lib/roster/types';

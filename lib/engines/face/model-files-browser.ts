@@ -1,16 +1,14 @@
-import { browser } from 'wxt/browser';
-import { MODELS_BUILD_DIR } from '../../../models/manifest';
+import type { PackagedUrl } from '../../../models/manifest';
 import type { ModelFiles } from './types';
 
 /**
  * Model files packaged inside the extension (copied there by the build from models/manifest.ts),
  * read by their runtime URL: only the extension's own files, never the network.
  */
-export function extensionModelFiles(): ModelFiles {
+export function extensionModelFiles(url: PackagedUrl): ModelFiles {
   return {
     async read(path) {
-      const url = browser.runtime.getURL(`/${MODELS_BUILD_DIR}/${path}` as '/');
-      const response = await fetch(url);
+      const response = await fetch(url(path));
       if (!response.ok) throw new Error(`the packaged model file ${path} is missing (${response.status})`);
       return new Uint8Array(await response.arrayBuffer());
     },

@@ -1,15 +1,14 @@
-import { browser } from 'wxt/browser';
 import { BUDGET_MS, within } from '../../deadlines';
 import { describeThrown, err, ok, type CheckError, type Result } from '../../errors';
 import { faceLoadError } from '../face/load-face-engine';
-import { MODELS_BUILD_DIR, PACKAGED_FILES } from '../../../models/manifest';
+import { PACKAGED_FILES, type PackagedUrl } from '../../../models/manifest';
 import { initWasmBackend } from './backend';
 
 /** The packaged folder of tfjs's .wasm binaries, as listed in models/manifest.ts. */
-function wasmDir(): string {
+function wasmDir(url: PackagedUrl): string {
   const binary = PACKAGED_FILES.find((file) => file.package === '@tensorflow/tfjs-backend-wasm' && file.path.endsWith('.wasm'));
   if (binary === undefined) throw new Error('models/manifest.ts packages no TensorFlow.js wasm binary');
-  return browser.runtime.getURL(`/${MODELS_BUILD_DIR}/${binary.path.slice(0, binary.path.lastIndexOf('/') + 1)}` as '/');
+  return url(binary.path.slice(0, binary.path.lastIndexOf('/') + 1));
 }
 
 /**
@@ -17,10 +16,10 @@ function wasmDir(): string {
  * threaded build would need blob: workers, which the extension's CSP refuses, and would hang; a
  * refused or missing wasm makes setBackend hang too, hence the budget.
  */
-export function initTfBrowser(): Promise<Result<void, CheckError>> {
+export function initTfBrowser(url: PackagedUrl): Promise<Result<void, CheckError>> {
   return within(BUDGET_MS.tfBackend, 'Starting TensorFlow.js', async () => {
     try {
-      return ok(await initWasmBackend(wasmDir()));
+      return ok(await initWasmBackend(wasmDir(url)));
     } catch (thrown) {
       return err(faceLoadError(describeThrown(thrown)));
     }

@@ -1,5 +1,5 @@
-import type { FaceIdentity } from '../../pipeline/types';
-import type { FaceTemplate } from '../../roster/types';
+import type { FaceIdentity } from './types';
+import type { FaceTemplate } from '../roster/types';
 import { MATCH_THRESHOLDS, type MatchThresholds } from './match-thresholds';
 
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {

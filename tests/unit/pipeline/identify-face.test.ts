@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { identifyFace } from '../../../../lib/engines/face/match';
-import type { MatchThresholds } from '../../../../lib/engines/face/match-thresholds';
-import type { FaceTemplate } from '../../../../lib/roster/types';
+import { identifyFace } from '../../../lib/pipeline/identify-face';
+import type { MatchThresholds } from '../../../lib/pipeline/match-thresholds';
+import type { FaceTemplate } from '../../../lib/roster/types';
 
 const MODEL = 'model-a';
 const thresholds: MatchThresholds = { accept: 0.9, reject: 0.8, runnerUpMargin: 0.02 };
