@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -37,6 +37,26 @@ function documentPhotos(corpusDir: string): string[] {
   const documents = JSON.parse(readFileSync(join(corpusDir, 'documents', 'documents.json'), 'utf8')) as CorpusDocument[];
   return documents.map((doc) => join(corpusDir, doc.file));
 }
+
+/**
+ * `count` photos a morning's posting might bring, each with its own bytes (the corpus photos in
+ * turn, each given a JPEG comment with its number), so none is a cached analysis. Written to a
+ * temporary folder, never beside the corpus.
+ */
+function distinctPhotos(sources: string[], count: number): string[] {
+  const folder = mkdtempSync(join(tmpdir(), 'checkpost-soak-'));
+  return Array.from({ length: count }, (_, index) => {
+    const jpeg = readFileSync(sources[index % sources.length]!);
+    const note = Buffer.from(`checkpost bench photo ${index}`);
+    const comment = Buffer.concat([Buffer.from([0xff, 0xfe, (note.length + 2) >> 8, (note.length + 2) & 0xff]), note]);
+    const path = join(folder, `${index}.jpg`);
+    writeFileSync(path, Buffer.concat([jpeg.subarray(0, 2), comment, jpeg.subarray(2)]));
+    return path;
+  });
+}
+
+/** Photos attached in all by the end of the memory soak: a staff member's busy morning. */
+const SOAK_PHOTOS = 200;
 
 interface CorpusText {
   text: string;
@@ -156,6 +176,14 @@ export const browserBench: BenchSection = {
       const documentRuns: PhotoRun[] = [];
       for (const photo of documentPhotos(corpusDir)) documentRuns.push(await checkPhoto(browser.context, corpusDir, photo));
       const afterAllBytes = extensionProcessRssBytes(browser.profile);
+      // Memory must level off: more photos, each new to the engine, until SOAK_PHOTOS in all.
+      const soakFrom = faceRuns.length + documentRuns.length;
+      const soak: { photos: number; mb: number }[] = [];
+      for (const [index, photo] of distinctPhotos([...facePhotos(corpusDir), ...documentPhotos(corpusDir)], SOAK_PHOTOS - soakFrom).entries()) {
+        await checkPhoto(browser.context, corpusDir, photo);
+        if ((soakFrom + index + 1) % 20 === 0) soak.push({ photos: soakFrom + index + 1, mb: extensionProcessRssBytes(browser.profile) / 2 ** 20 });
+      }
+      const soakEndMb = soak.at(-1)?.mb ?? NaN;
 
       const typed: { text: string; ms: number; outcome: string }[] = [];
       for (const { text } of texts.filter((post) => post.images.length === 0)) typed.push({ text, ...(await typeAndPost(browser.context, text)) });
@@ -194,10 +222,18 @@ export const browserBench: BenchSection = {
           { metric: 'extension renderer memory with the models loaded', value: mb(loadedBytes), unit: 'MB' },
           { metric: `extension renderer memory after ${faceRuns.length} photos`, value: mb(afterFacesBytes), unit: 'MB', target: '<= 400', met: mb(afterFacesBytes) <= 400 },
           { metric: `extension renderer memory after ${photos} photos`, value: mb(afterAllBytes), unit: 'MB', target: '<= 400', met: mb(afterAllBytes) <= 400 },
+          { metric: `extension renderer memory after ${SOAK_PHOTOS} photos, each new`, value: soakEndMb, unit: 'MB', target: '<= 400', met: soakEndMb <= 400 },
+          {
+            metric: `renderer memory growth from photo ${faceRuns.length} to photo ${SOAK_PHOTOS}`,
+            value: soakEndMb - mb(afterFacesBytes),
+            unit: 'MB',
+            target: '<= 20 (flat)',
+            met: soakEndMb - mb(afterFacesBytes) <= 20,
+          },
           { metric: 'production zip (faces, OCR, word list)', value: mb(zip), unit: 'MB', target: '<= 25', met: mb(zip) <= 25 },
           { metric: 'roster import through the options page (corpus roster)', value: importMs, unit: 'ms' },
         ],
-        data: { coldStartMs, importMs, faceRuns, documentRuns, textCheckMs, typed, loadedBytes, afterFacesBytes, afterAllBytes, zipBytes: zip },
+        data: { coldStartMs, importMs, faceRuns, documentRuns, textCheckMs, typed, loadedBytes, afterFacesBytes, afterAllBytes, soak, zipBytes: zip },
       };
     } finally {
       await browser.close();
