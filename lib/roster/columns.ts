@@ -27,6 +27,14 @@ interface ColumnSpec {
   required: boolean;
 }
 
+/** MIS exports name the three photo-consent columns after the use, in these word orders. */
+const photoConsentColumn = (field: Field, use: string): ColumnSpec => ({
+  field,
+  label: `Photo Consent ${use}`,
+  aliases: [`Photo Consent ${use}`, `${use} Consent`, `Consent ${use}`, `${use} Photo Consent`],
+  required: true,
+});
+
 export const COLUMNS: readonly ColumnSpec[] = [
   { field: 'upn', label: 'UPN', aliases: ['UPN', 'Unique Pupil Number', 'Pupil UPN'], required: false },
   { field: 'staffCode', label: 'Staff Code', aliases: ['Staff Code', 'Staff ID', 'Staff Number'], required: false },
@@ -56,24 +64,9 @@ export const COLUMNS: readonly ColumnSpec[] = [
     required: false,
   },
   { field: 'role', label: 'Role', aliases: ['Role', 'Person Type'], required: false },
-  {
-    field: 'socialMedia',
-    label: 'Photo Consent Social Media',
-    aliases: ['Photo Consent Social Media', 'Social Media Consent', 'Consent Social Media', 'Social Media Photo Consent'],
-    required: true,
-  },
-  {
-    field: 'website',
-    label: 'Photo Consent Website',
-    aliases: ['Photo Consent Website', 'Website Consent', 'Consent Website', 'Website Photo Consent'],
-    required: true,
-  },
-  {
-    field: 'print',
-    label: 'Photo Consent Print',
-    aliases: ['Photo Consent Print', 'Print Consent', 'Consent Print', 'Print Photo Consent'],
-    required: true,
-  },
+  photoConsentColumn('socialMedia', 'Social Media'),
+  photoConsentColumn('website', 'Website'),
+  photoConsentColumn('print', 'Print'),
   { field: 'nameConsent', label: 'Name Consent', aliases: ['Name Consent', 'Consent Name', 'Publish Name Consent'], required: true },
   {
     field: 'biometric',

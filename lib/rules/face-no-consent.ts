@@ -1,6 +1,6 @@
-import { consentCovers, personById } from '../roster/consent';
-import { facesWhere } from './support/face-findings';
-import type { Rule, RuleFinding } from './rule';
+import { consentCovers } from '../roster/consent';
+import { findingsForFaces } from './support/face-findings';
+import type { Rule } from './rule';
 
 const PURPOSE_WORDS = { social_media: 'social media', website: 'the website', print: 'print' } as const;
 
@@ -9,21 +9,17 @@ export const faceNoConsent: Rule = {
   id: 'face-no-consent',
   title: 'Person shown without consent for this use',
   defaultSeverity: 'block',
-  check: (facts, { roster }) => {
-    const people = personById(roster);
-    const findings: RuleFinding[] = [];
-    for (const { imageIndex, imageName, face } of facesWhere(facts, 'match')) {
+  check: (facts, { roster }) =>
+    findingsForFaces(facts, roster, 'match', ({ imageIndex, imageName, face }, people) => {
       const person = people.get(face.identity.personId);
       // A template whose person left the roster is nobody we hold consent for: the unknown-face rule's job.
-      if (!person || consentCovers(person, facts.purpose)) continue;
-      findings.push({
+      if (!person || consentCovers(person, facts.purpose)) return null;
+      return {
         message:
           `${imageName}: ${person.preferredForename} ${person.surname} (${person.regGroup || person.role}) is in this photo, ` +
           `but has no consent for photos on ${PURPOSE_WORDS[facts.purpose]}. Remove or crop the photo, or choose another.`,
         evidence: [{ imageIndex, box: face.box }],
         personId: person.id,
-      });
-    }
-    return findings;
-  },
+      };
+    }),
 };

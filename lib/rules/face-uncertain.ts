@@ -1,6 +1,6 @@
-import { consentCovers, personById } from '../roster/consent';
-import { facesWhere } from './support/face-findings';
-import type { Rule, RuleFinding } from './rule';
+import { consentCovers } from '../roster/consent';
+import { findingsForFaces } from './support/face-findings';
+import type { Rule } from './rule';
 
 /**
  * Faces too small or too close to call. A person must look: when the nearest roster match
@@ -10,28 +10,23 @@ export const faceUncertain: Rule = {
   id: 'face-uncertain',
   title: 'Face that could not be identified with confidence',
   defaultSeverity: 'warn',
-  check: (facts, { roster }) => {
-    const people = personById(roster);
-    const findings: RuleFinding[] = [];
-    for (const { imageIndex, imageName, face } of facesWhere(facts, 'uncertain')) {
+  check: (facts, { roster }) =>
+    findingsForFaces(facts, roster, 'uncertain', ({ imageIndex, imageName, face }, people) => {
       const candidate = face.identity.candidateId === undefined ? undefined : people.get(face.identity.candidateId);
       const evidence = [{ imageIndex, box: face.box }];
       if (candidate && !consentCovers(candidate, facts.purpose)) {
-        findings.push({
+        return {
           severity: 'block',
           message:
             `${imageName}: a face may be ${candidate.preferredForename} ${candidate.surname}, who has no consent for this use. ` + 'Remove or crop the photo, or choose another.',
           evidence,
           personId: candidate.id,
-        });
-        continue;
+        };
       }
       const why = face.identity.reason === 'too_small' ? 'too small to identify' : 'not clear enough to identify with confidence';
-      findings.push({
+      return {
         message: `${imageName}: a face is ${why}. Check that this person is a pupil with consent for this use, or a member of staff, ` + 'before posting; otherwise crop them out.',
         evidence,
-      });
-    }
-    return findings;
-  },
+      };
+    }),
 };

@@ -1,4 +1,5 @@
-import type { Rule, RuleFinding } from './rule';
+import type { Rule } from './rule';
+import { evidenceIn, perImage } from './support/image-findings';
 
 /**
  * No pupil's name may be legible in a photo (a certificate, a name on work): full names never,
@@ -9,10 +10,10 @@ export const nameInImage: Rule = {
   title: "Pupil's name visible in a photo",
   defaultSeverity: 'block',
   check: (facts) =>
-    facts.images.flatMap((image): RuleFinding[] =>
+    perImage(facts, (image) =>
       image.names.map((issue) => ({
         message: `${image.name}: the photo shows "${issue.texts.join('", "')}", ${issue.reason}. ` + 'Cover or crop out the name (or use a blank certificate) before posting.',
-        evidence: issue.boxes.length > 0 ? issue.boxes.map((box) => ({ imageIndex: image.imageIndex, box })) : [{ imageIndex: image.imageIndex }],
+        evidence: evidenceIn(image, issue.boxes),
         ...(issue.people.length === 1 ? { personId: issue.people[0]!.id } : {}),
       })),
     ),

@@ -1,4 +1,5 @@
-import type { Rule, RuleFinding } from './rule';
+import type { Rule } from './rule';
+import { evidenceIn, perImage } from './support/image-findings';
 
 /**
  * A sheet's name field with something written in it that could not be read (handwriting,
@@ -10,10 +11,10 @@ export const nameUnreadable: Rule = {
   title: 'Name on a sheet could not be read',
   defaultSeverity: 'warn',
   check: (facts) =>
-    facts.images.flatMap((image): RuleFinding[] =>
+    perImage(facts, (image) =>
       image.unreadableNameFields.map((box) => ({
         message: `${image.name}: could not read the name on this sheet — check it is blank, or cover the name before posting.`,
-        evidence: [{ imageIndex: image.imageIndex, box }],
+        evidence: evidenceIn(image, [box]),
       })),
     ),
 };

@@ -1,4 +1,5 @@
-import type { Rule, RuleFinding } from './rule';
+import type { Rule } from './rule';
+import { evidenceIn, perImage } from './support/image-findings';
 
 /**
  * Where the school lists approved cameras (school devices, not personal phones), a photo from
@@ -11,9 +12,9 @@ export const photoDevice: Rule = {
   check: (facts, context) => {
     const approved = (context.approvedDevices ?? []).map(simplify).filter((device) => device !== '');
     if (approved.length === 0) return [];
-    return facts.images.flatMap((image): RuleFinding[] => {
+    return perImage(facts, (image) => {
       const device = [image.exif.make, image.exif.model].filter((part): part is string => part !== null).join(' ');
-      const evidence = [{ imageIndex: image.imageIndex }];
+      const evidence = evidenceIn(image);
       if (device === '') {
         return [{ message: `${image.name}: the photo does not say which camera took it, so it may not be from a school device. Check before posting.`, evidence }];
       }

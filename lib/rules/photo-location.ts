@@ -1,4 +1,5 @@
-import type { Rule, RuleFinding } from './rule';
+import type { Rule } from './rule';
+import { evidenceIn, perImage } from './support/image-findings';
 
 /** A photo that records where it was taken can reveal a pupil's home or a trip's whereabouts. */
 export const photoLocation: Rule = {
@@ -6,14 +7,14 @@ export const photoLocation: Rule = {
   title: 'Photo records its location',
   defaultSeverity: 'warn',
   check: (facts) =>
-    facts.images.flatMap((image): RuleFinding[] =>
+    perImage(facts, (image) =>
       image.exif.location
         ? [
             {
               message:
                 `${image.name}: the photo records where it was taken (GPS location in its details), which could reveal a pupil's home. ` +
                 'Post a copy without location data (turn off location in the camera, or export the photo again).',
-              evidence: [{ imageIndex: image.imageIndex }],
+              evidence: evidenceIn(image),
             },
           ]
         : [],

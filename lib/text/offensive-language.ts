@@ -1,4 +1,4 @@
-import { DataSet, RegExpMatcher, englishDataset, englishRecommendedTransformers, pattern, type MatchPayload } from 'obscenity';
+import { DataSet, RegExpMatcher, englishDataset, englishRecommendedTransformers, parseRawPattern, type MatchPayload } from 'obscenity';
 import type { OffensiveCategory, OffensiveMatch } from './types';
 
 /**
@@ -12,32 +12,12 @@ const SCHOOL_WORDS = ['dick whittington', 'moby dick', 'spotted dick', 'pussycat
  * threats of violence and extremist slogans (the Prevent duty). Matched as whole words, through
  * the same transformers, so "k1ll y0u" counts too; "killer sudoku" and "shooting stars" do not match.
  */
-const POLICY_PHRASES: { category: OffensiveCategory; patterns: ReturnType<typeof pattern>[] }[] = [
-  { category: 'profanity_or_slur', patterns: [pattern`|paki|`, pattern`|pakis|`, pattern`|wog|`, pattern`|wogs|`, pattern`|pikey|`, pattern`|gypo|`, pattern`|spaz|`] },
-  {
-    category: 'violence',
-    patterns: [
-      pattern`|kill you|`,
-      pattern`|kill him|`,
-      pattern`|kill her|`,
-      pattern`|kill them|`,
-      pattern`|kill u|`,
-      pattern`|stab you|`,
-      pattern`|stab him|`,
-      pattern`|stab her|`,
-      pattern`|stab them|`,
-      pattern`|shoot you|`,
-      pattern`|shoot him|`,
-      pattern`|shoot her|`,
-      pattern`|shoot them|`,
-      pattern`|shoot up the|`,
-      pattern`|beat you up|`,
-      pattern`|bomb the|`,
-      pattern`|blow up the|`,
-      pattern`|burn down the|`,
-    ],
-  },
-  { category: 'extremism', patterns: [pattern`|heil hitler|`, pattern`|sieg heil|`, pattern`|white power|`, pattern`|race war|`, pattern`|kkk|`, pattern`|jihadi|`] },
+const threats = (verbs: string[]): string[] => verbs.flatMap((verb) => ['you', 'him', 'her', 'them'].map((target) => `${verb} ${target}`));
+
+const POLICY_PHRASES: { category: OffensiveCategory; phrases: string[] }[] = [
+  { category: 'profanity_or_slur', phrases: ['paki', 'pakis', 'wog', 'wogs', 'pikey', 'gypo', 'spaz'] },
+  { category: 'violence', phrases: [...threats(['kill', 'stab', 'shoot']), 'kill u', 'shoot up the', 'beat you up', 'bomb the', 'blow up the', 'burn down the'] },
+  { category: 'extremism', phrases: ['heil hitler', 'sieg heil', 'white power', 'race war', 'kkk', 'jihadi'] },
 ];
 
 interface PolicyMetadata {
@@ -45,7 +25,8 @@ interface PolicyMetadata {
 }
 
 const policyDataset = POLICY_PHRASES.reduce(
-  (dataset, { category, patterns }) => patterns.reduce((set, phrase) => set.addPhrase((builder) => builder.setMetadata({ category }).addPattern(phrase)), dataset),
+  (dataset, { category, phrases }) =>
+    phrases.reduce((set, phrase) => set.addPhrase((builder) => builder.setMetadata({ category }).addPattern(parseRawPattern(`|${phrase}|`))), dataset),
   new DataSet<PolicyMetadata>(),
 );
 

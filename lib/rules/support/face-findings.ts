@@ -1,4 +1,6 @@
 import type { FaceIdentity, FaceResult, Facts } from '../../pipeline/types';
+import { personById } from '../../roster/consent';
+import type { Person, Roster } from '../../roster/types';
 import type { RuleFinding } from '../rule';
 
 /** Every face in the post with where it is, so each face rule reads one flat list. */
@@ -12,8 +14,22 @@ export function facesOf(facts: Facts): LocatedFace[] {
   return facts.images.flatMap((image) => image.faces.map((face) => ({ imageIndex: image.imageIndex, imageName: image.name, face })));
 }
 
-export function facesWhere<K extends FaceIdentity['kind']>(facts: Facts, kind: K): Array<LocatedFace & { face: FaceResult & { identity: Extract<FaceIdentity, { kind: K }> } }> {
-  return facesOf(facts).filter((located): located is LocatedFace & { face: FaceResult & { identity: Extract<FaceIdentity, { kind: K }> } } => located.face.identity.kind === kind);
+/** A face whose identity is of kind K. */
+export type LocatedFaceOf<K extends FaceIdentity['kind']> = LocatedFace & { face: FaceResult & { identity: Extract<FaceIdentity, { kind: K }> } };
+
+export function facesWhere<K extends FaceIdentity['kind']>(facts: Facts, kind: K): LocatedFaceOf<K>[] {
+  return facesOf(facts).filter((located): located is LocatedFaceOf<K> => located.face.identity.kind === kind);
+}
+
+/** A finding (or none) for each face of one kind, with the roster's people at hand to say who a face is. */
+export function findingsForFaces<K extends FaceIdentity['kind']>(
+  facts: Facts,
+  roster: Roster,
+  kind: K,
+  finding: (located: LocatedFaceOf<K>, people: ReadonlyMap<string, Person>) => RuleFinding | null,
+): RuleFinding[] {
+  const people = personById(roster);
+  return facesWhere(facts, kind).flatMap((located) => finding(located, people) ?? []);
 }
 
 /** One finding per photo, boxing all its faces, so staff read one line per photo rather than per face. */
