@@ -1,6 +1,6 @@
 import type { Box } from '../geometry';
 import type { Person } from '../roster/types';
-import { editDistance } from './edit-distance';
+import leven from 'leven';
 import { normaliseName } from './normalise-name';
 import type { LocatedWord, NameEvidence, NameMention, TextSpan, WordLine } from './types';
 
@@ -185,7 +185,7 @@ function wordDistance(word: string, name: string, options: NameMatchOptions): nu
   if (word === '') return null;
   const limit = allowance(name.length, options);
   if (Math.abs(word.length - name.length) > limit) return null;
-  const distance = editDistance(word, name, limit);
+  const distance = leven(word, name, { maxDistance: limit + 1 });
   return distance <= limit ? distance : null;
 }
 
@@ -232,7 +232,7 @@ function firstNameCandidates(lines: readonly WordLine[], lineIndex: number, norm
     let best = limit + 1;
     let matches: NameForm[] = [];
     for (const form of forms) {
-      const distance = editDistance(norm, form.forename, limit);
+      const distance = leven(norm, form.forename, { maxDistance: limit + 1 });
       // A short name misread by one letter is another word as often as not.
       if (distance > limit || (distance > 0 && form.forename.length < 5)) continue;
       if (distance < best) {

@@ -26,7 +26,7 @@ async function expectDamagedPhoto(file: string): Promise<void> {
   expect(decoded.error).toMatchObject({ code: 'image_corrupt', file });
   expect(decoded.error.message).toMatch(new RegExp(`"${file.replace(/\./g, '\\.')}" is damaged or incomplete.*save or export it again`));
   // The browser decoder refuses a file on this same check before createImageBitmap sees it.
-  expect(checkImageStructure(bytes, sniffImageFormat(bytes)).ok).toBe(false);
+  expect(checkImageStructure(bytes, await sniffImageFormat(bytes)).ok).toBe(false);
 }
 
 /** What each reproducer's README row says should happen. */

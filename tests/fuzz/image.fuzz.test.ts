@@ -86,7 +86,7 @@ describe('image decoding fuzz', () => {
         const sample = samples[which % samples.length]!;
         const { bytes, certain } = apply(sample, d);
         const started = performance.now();
-        const format = sniffImageFormat(bytes);
+        const format = await sniffImageFormat(bytes);
         const structure = checkImageStructure(bytes, format);
         const decoded = await decodeImageNode(bytes, sample.name);
         expect(performance.now() - started).toBeLessThan(2000);

@@ -14,7 +14,7 @@ const MIME: Partial<Record<ImageFormat, string>> = { jpeg: 'image/jpeg', png: 'i
  */
 export const decodeImageBrowser: ImageDecoder = async (bytes, fileName) => {
   if (bytes.byteLength === 0) return err(emptyImageError(fileName));
-  const format = sniffImageFormat(bytes);
+  const format = await sniffImageFormat(bytes);
   if (format === 'heic') return err(heicImageError(fileName));
   if (!READABLE_FORMATS.has(format)) return err(unsupportedImageError(fileName, format));
   // Browsers draw a damaged file's missing part grey, or just the rows its header asks for, instead of failing.

@@ -18,7 +18,7 @@ const swapsSides = (orientation: number | undefined): boolean => orientation !==
  */
 export const decodeImageNode: ImageDecoder = async (bytes, fileName) => {
   if (bytes.byteLength === 0) return err(emptyImageError(fileName));
-  const format = sniffImageFormat(bytes);
+  const format = await sniffImageFormat(bytes);
   if (format === 'heic') return err(heicImageError(fileName));
   if (!READABLE_FORMATS.has(format)) return err(unsupportedImageError(fileName, format));
 

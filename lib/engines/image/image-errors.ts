@@ -23,6 +23,7 @@ const FORMAT_NAMES: Partial<Record<ImageFormat, string>> = {
   bmp: 'a BMP bitmap',
   tiff: 'a TIFF image',
   pdf: 'a PDF document, not a photo',
+  video: 'a video, which Checkpost cannot check yet',
 };
 
 export const unsupportedImageError = (file: string, format: ImageFormat): CheckError =>

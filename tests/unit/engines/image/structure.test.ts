@@ -3,7 +3,7 @@ import { sniffImageFormat } from '../../../../lib/engines/image/sniff-format';
 import { checkImageStructure } from '../../../../lib/engines/image/structure';
 import { photoLike, toBytes, withJpegHeight, withPngHeight, zeroed } from './synthetic';
 
-const check = (bytes: Uint8Array) => checkImageStructure(bytes, sniffImageFormat(bytes));
+const check = async (bytes: Uint8Array) => checkImageStructure(bytes, await sniffImageFormat(bytes));
 
 const jpegs = {
   'baseline 4:2:0': () => photoLike(123, 77).jpeg({ quality: 85 }),
@@ -28,12 +28,12 @@ describe('checkImageStructure: whole files pass, with their stored size', () => 
     const { width, height } = await make()
       .toBuffer({ resolveWithObject: true })
       .then(({ info }) => info);
-    expect(check(bytes)).toEqual({ ok: true, size: { width, height } });
+    expect(await check(bytes)).toEqual({ ok: true, size: { width, height } });
   });
 
   it.each(Object.entries(pngs))('PNG, %s', async (_, make) => {
     const { data, info } = await make().toBuffer({ resolveWithObject: true });
-    expect(check(toBytes(data))).toEqual({ ok: true, size: { width: info.width, height: info.height } });
+    expect(await check(toBytes(data))).toEqual({ ok: true, size: { width: info.width, height: info.height } });
   });
 });
 
@@ -49,13 +49,13 @@ describe('checkImageStructure: damaged files fail', () => {
       withJpegHeight(bytes, Math.floor(height / 2)),
       withJpegHeight(bytes, height * 2),
     ]) {
-      expect(check(damaged).ok).toBe(false);
+      expect((await check(damaged)).ok).toBe(false);
     }
   });
 
   it('JPEG whose zero-filled tail keeps its End Of Image marker', async () => {
     const bytes = toBytes(await jpegs.progressive().toBuffer());
-    expect(check(zeroed(bytes, Math.floor(bytes.length * 0.7), bytes.length - 2))).toMatchObject({ ok: false });
+    expect(await check(zeroed(bytes, Math.floor(bytes.length * 0.7), bytes.length - 2))).toMatchObject({ ok: false });
   });
 
   it.each(Object.entries(pngs))('PNG, %s: height edited (CRC fixed or not), cut short, CRC broken, data zeroed', async (_, make) => {
@@ -69,14 +69,14 @@ describe('checkImageStructure: damaged files fail', () => {
       bytes.subarray(0, Math.floor(bytes.length * 0.6)),
       zeroed(bytes, 40, 44),
     ];
-    for (const damaged of damagedFiles) expect(check(damaged).ok).toBe(false);
+    for (const damaged of damagedFiles) expect((await check(damaged)).ok).toBe(false);
   });
 
   it('says why, for logs and tests', async () => {
     const png = toBytes(await pngs.RGB().toBuffer());
-    expect(check(withPngHeight(png, 20))).toEqual({ ok: false, reason: 'more image data than the header declares' });
-    expect(check(withPngHeight(png, 20, { fixCrc: false }))).toEqual({ ok: false, reason: 'chunk IHDR has a wrong CRC' });
+    expect(await check(withPngHeight(png, 20))).toEqual({ ok: false, reason: 'more image data than the header declares' });
+    expect(await check(withPngHeight(png, 20, { fixCrc: false }))).toEqual({ ok: false, reason: 'chunk IHDR has a wrong CRC' });
     const jpeg = toBytes(await jpegs['baseline 4:2:0']().toBuffer());
-    expect(check(jpeg.subarray(0, jpeg.length - 100))).toMatchObject({ ok: false, reason: expect.stringMatching(/cut short/) });
+    expect(await check(jpeg.subarray(0, jpeg.length - 100))).toMatchObject({ ok: false, reason: expect.stringMatching(/cut short/) });
   });
 });
