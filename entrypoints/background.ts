@@ -1,15 +1,11 @@
+import { BUDGET_MS } from '../lib/deadlines';
 import { checkError, describeThrown } from '../lib/errors';
 import { ensureOffscreenDocument } from '../lib/messaging/offscreen-browser';
 import type { OffscreenMessage, RequestOf, ResponseOf } from '../lib/messaging/protocol';
 import { answerMessages, ReplyError, sendMessage } from '../lib/messaging/runtime-browser';
 import { forgetTab, recordTabVerdict } from '../lib/storage/tab-verdicts-browser';
 
-/**
- * Relays are generous: the sender's own timeout (20 s for a check) decides when to give up. The
- * first message after a cold start also waits for the engine to load.
- */
-const RELAY_TIMEOUT_MS = 60_000;
-
+// Relays are generous (BUDGET_MS.relay): the sender's own budget decides when to give up, and the first message after a cold start also waits for the engine to load.
 const relay =
   <K extends OffscreenMessage>(type: K) =>
   async (request: RequestOf<K>): Promise<ResponseOf<K>> => {
@@ -20,7 +16,7 @@ const relay =
         checkError('engine_load_failed', `Checkpost could not start its checking engine (${describeThrown(thrown)}), so the post is on hold. Restart the browser and try again.`),
       );
     }
-    const reply = await sendMessage(type, request, { timeoutMs: RELAY_TIMEOUT_MS, what: "Checkpost's engine" }, 'to_offscreen');
+    const reply = await sendMessage(type, request, { timeoutMs: BUDGET_MS.relay, what: "Checkpost's engine" }, 'to_offscreen');
     if (!reply.ok) throw new ReplyError(reply.error);
     return reply.value;
   };

@@ -21,6 +21,8 @@ export const BUDGET_MS = {
   status: 15_000,
   /** Saving a verdict record for the popup: a courtesy that never holds anything up. */
   record: 5_000,
+  /** A text read left to finish after its check gave up: still running after this, its worker has hung and is ended. */
+  hungRead: 10_000,
 } as const;
 
 /** Why a check stopped: its budget ran out, or whoever asked for it gave up. Carried as the signal's reason. */

@@ -13,8 +13,6 @@ import { saveRoster } from '../../lib/storage/roster-db-browser';
 import { rosterVersion } from '../../lib/storage/items-browser';
 import { pickedPhotoReader } from './picked-photos';
 
-const ENGINE_WAIT_MS = BUDGET_MS.engineWait;
-
 const flatten = <T,>(reply: Result<Result<T, CheckError>, CheckError>): Result<T, CheckError> => (reply.ok ? reply.value : reply);
 
 function OptionsPage() {
@@ -25,7 +23,7 @@ function OptionsPage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void sendMessage('engineStatus', null, { timeoutMs: ENGINE_WAIT_MS, what: 'Reading the roster in use' }).then((status) => {
+    void sendMessage('engineStatus', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Reading the roster in use' }).then((status) => {
       if (status.ok) setCurrent(status.value.roster);
     });
   }, []);
@@ -36,7 +34,7 @@ function OptionsPage() {
     setError(null);
     try {
       setProgress('Loading the face models…');
-      const engine = flatten(await sendMessage('awaitEngine', null, { timeoutMs: ENGINE_WAIT_MS, what: 'Loading the face models' }));
+      const engine = flatten(await sendMessage('awaitEngine', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Loading the face models' }));
       if (!engine.ok) return setError(engine.error.message);
       let enrolled = 0;
       // Enrolment runs in the offscreen document, where the models already are; only one photo crosses at a time.
@@ -56,7 +54,7 @@ function OptionsPage() {
       setProgress('Saving the roster…');
       const saved = await saveRoster({ roster: result.roster, modelId: engine.value.modelId, csvName: csv.name, importedAt: new Date().toISOString(), report: result.report });
       if (!saved.ok) return setError(saved.error.message);
-      const status = await sendMessage('reloadRoster', null, { timeoutMs: ENGINE_WAIT_MS, what: 'Switching to the new roster' });
+      const status = await sendMessage('reloadRoster', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Switching to the new roster' });
       // Open composers drop verdicts judged against the old roster once the engine has the new one.
       await rosterVersion.setValue(new Date().toISOString());
       // "Roster imported" only once it is saved: closing the page earlier would otherwise lose it.

@@ -1,3 +1,4 @@
+import { BUDGET_MS } from '../../lib/deadlines';
 import '../../components/extension-pages.css';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -7,7 +8,6 @@ import { sendMessage } from '../../lib/messaging/runtime-browser';
 import { tabVerdicts } from '../../lib/storage/tab-verdicts-browser';
 
 /** The popup asks while it is open; a cold engine answers within a few seconds. */
-const STATUS_TIMEOUT_MS = 15_000;
 const POLL_MS = 1_000;
 
 function Popup() {
@@ -25,7 +25,7 @@ function Popup() {
         setVerdicts(kept.ok ? kept.value : []);
         setVerdictsError(kept.ok ? null : kept.error.message);
       }
-      const reply = await sendMessage('engineStatus', null, { timeoutMs: STATUS_TIMEOUT_MS, what: 'Asking the checking engine' });
+      const reply = await sendMessage('engineStatus', null, { timeoutMs: BUDGET_MS.status, what: 'Asking the checking engine' });
       if (stopped) return;
       setStatus(reply.ok ? reply.value : null);
       setStatusError(reply.ok ? null : reply.error.message);

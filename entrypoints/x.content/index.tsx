@@ -1,3 +1,4 @@
+import { BUDGET_MS } from '../../lib/deadlines';
 import '../../components/verdict-panel/verdict-panel.css';
 import { createComposerGuard } from '../../lib/composer/composer-guard';
 import { createEngineClient } from '../../lib/composer/engine-client';
@@ -13,7 +14,6 @@ import { rosterVersion } from '../../lib/storage/items-browser';
 import { createPanelHost } from './panel-host';
 
 /** Saving a verdict for the popup is a courtesy: it never holds anything up. */
-const RECORD_TIMEOUT_MS = 5_000;
 
 export default defineContentScript({
   matches: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'],
@@ -33,7 +33,7 @@ export default defineContentScript({
       panels: store,
       host: createPanelHost(ctx, store, { postAnyway: (id) => guard.postAnyway(id), retry: (id) => guard.retry(id) }),
       release: (composer) => gate.release(composer),
-      record: (record) => void sendMessage('recordVerdict', record, { timeoutMs: RECORD_TIMEOUT_MS, what: 'Saving the verdict' }),
+      record: (record) => void sendMessage('recordVerdict', record, { timeoutMs: BUDGET_MS.record, what: 'Saving the verdict' }),
       orphaned: () => (extensionContextGone() ? extensionReloadedError() : null),
       now: Date.now,
       later: (work, ms) => void setTimeout(work, ms),

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { abortError, within } from '../deadlines';
 import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../errors';
 import {
   CONTENT_SCRIPT_MESSAGES,
@@ -34,67 +35,41 @@ export const extensionReloadedError = (): CheckError =>
 /** The content script outlived its extension (updated, reloaded or removed). */
 export const extensionContextGone = (): boolean => browser.runtime?.id === undefined;
 
+/** What the answer to one sent message says: the handler's value or error, checked against the protocol. */
+function readReply<K extends MessageType>(type: K, answer: unknown, what: string): Result<ResponseOf<K>, CheckError> {
+  if (answer === undefined) return err(checkError('engine_failed', `${what} failed: Checkpost's engine did not answer. Press Retry.`));
+  const reply = replySchema(type).safeParse(answer);
+  if (!reply.success)
+    return err(checkError('engine_failed', `${what} failed: Checkpost's engine answered in a form this page does not understand. Reload the page and try again.`));
+  if (!reply.data.ok) return err(reply.data.error);
+  return ok(reply.data.value as ResponseOf<K>);
+}
+
 /**
  * Sends one message and waits for its answer. A service worker that was stopped, or a document
  * still loading, is retried until the time runs out; every failure comes back as a CheckError.
  */
-export async function sendMessage<K extends MessageType>(
+export function sendMessage<K extends MessageType>(
   type: K,
   request: RequestOf<K>,
   options: SendOptions,
   hop: Envelope['hop'] = 'to_background',
 ): Promise<Result<ResponseOf<K>, CheckError>> {
   const envelope: Envelope<K> = { checkpost: type, hop, request };
-  const deadline = Date.now() + options.timeoutMs;
-  const timedOut = (): Result<never, CheckError> =>
-    err(
-      checkError(
-        'timeout',
-        `${options.what} took longer than ${Math.round(options.timeoutMs / 1000)} s, so the post was held. Press Retry; if it keeps happening, restart the browser.`,
-      ),
-    );
-
-  for (;;) {
-    if (extensionContextGone()) return err(extensionReloadedError());
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) return timedOut();
-    const outcome = await withDeadline(browser.runtime.sendMessage(envelope) as Promise<unknown>, remaining);
-    if (outcome.kind === 'timeout') return timedOut();
-    if (outcome.kind === 'answer') {
-      if (outcome.value === undefined) return err(checkError('engine_failed', `${options.what} failed: Checkpost's engine did not answer. Press Retry.`));
-      const reply = replySchema(type).safeParse(outcome.value);
-      if (!reply.success)
-        return err(checkError('engine_failed', `${options.what} failed: Checkpost's engine answered in a form this page does not understand. Reload the page and try again.`));
-      if (!reply.data.ok) return err(reply.data.error);
-      return ok(reply.data.value as ResponseOf<K>);
+  return within(options.timeoutMs, options.what, async (signal) => {
+    for (;;) {
+      if (extensionContextGone()) return err(extensionReloadedError());
+      try {
+        return readReply(type, await browser.runtime.sendMessage(envelope), options.what);
+      } catch (thrown) {
+        const message = describeThrown(thrown);
+        if (CONTEXT_GONE.test(message)) return err(extensionReloadedError());
+        if (!NOBODY_LISTENING.test(message) && !PORT_CLOSED.test(message)) return err(checkError('engine_failed', `${options.what} failed (${message}). Press Retry.`));
+      }
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+      if (signal.aborted) return err(abortError(signal));
     }
-    const message = describeThrown(outcome.error);
-    if (CONTEXT_GONE.test(message)) return err(extensionReloadedError());
-    if (!NOBODY_LISTENING.test(message) && !PORT_CLOSED.test(message)) {
-      return err(checkError('engine_failed', `${options.what} failed (${message}). Press Retry.`));
-    }
-    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
-  }
-}
-
-type Outcome<T> = { kind: 'answer'; value: T } | { kind: 'error'; error: unknown } | { kind: 'timeout' };
-
-async function withDeadline<T>(work: Promise<T>, ms: number): Promise<Outcome<T>> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<Outcome<T>>((resolve) => {
-    timer = setTimeout(() => resolve({ kind: 'timeout' }), ms);
   });
-  try {
-    return await Promise.race([
-      work.then(
-        (value): Outcome<T> => ({ kind: 'answer', value }),
-        (error: unknown): Outcome<T> => ({ kind: 'error', error }),
-      ),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Thrown by a handler to answer with this exact error (e.g. a relay passing on the engine's timeout). */

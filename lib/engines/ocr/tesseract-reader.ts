@@ -6,9 +6,6 @@ import type { GreyImage } from './grey-image';
 import { encodePgm } from './pgm';
 import type { OcrPaths, OcrWord } from './types';
 
-/** A single recognise call still running after this has hung. */
-const HUNG_READ_MS = 10_000;
-
 /** Tesseract page segmentation modes used here: a sheet laid out in blocks, one block of text, one line of a name field. */
 export type Layout = 'sheet' | 'block' | 'line';
 const PAGE_SEG_MODE: Record<Layout, string> = { sheet: '3', block: '6', line: '7' };
@@ -54,7 +51,7 @@ export class TesseractReader {
    */
   private endIfHung(running: Promise<unknown>): void {
     const worker = this.worker;
-    void within(HUNG_READ_MS, 'A text read', () => running.then(() => ok(undefined))).then((settled) => {
+    void within(BUDGET_MS.hungRead, 'A text read', () => running.then(() => ok(undefined))).then((settled) => {
       if (!settled.ok && this.worker === worker) void this.stop();
     });
   }
