@@ -37,10 +37,14 @@ const TESSERACT_CORE = { package: 'tesseract.js-core', version: '7.0.0', licence
 
 /**
  * Where tesseract.js finds its files in the build, under the models root: the worker script, the
- * folder it loads a core build from (it picks the file itself, see the core entries) and the
- * folder of language data. Every path is given, so tesseract.js never falls back to its CDN.
+ * folder of the core builds and the folder of language data. Every path is given, so tesseract.js
+ * never falls back to its CDN. The cores sit beside the worker because a core looks for its .wasm
+ * in the folder of the script that runs it, which is the worker's.
  */
-export const OCR_BUILD_PATHS = { worker: 'tesseract/worker.min.js', coreDir: 'tesseract/core', langDir: 'tesseract/lang' } as const;
+export const OCR_BUILD_PATHS = { worker: 'tesseract/worker.min.js', coreDir: 'tesseract', langDir: 'tesseract/lang' } as const;
+
+/** The core builds packaged, best first: relaxed SIMD, SIMD, plain wasm. */
+export const OCR_CORE_VARIANTS = ['relaxedsimd-lstm', 'simd-lstm', 'lstm'] as const;
 
 /** The en-GB Hunspell word list the name rules use to tell "Will" the pupil from "will" the word. */
 export const COMMON_WORDS_PATH = 'dictionary-en-gb/index.dic';
@@ -118,32 +122,56 @@ const ENTRIES: Entry[] = [
     bytes: 111307,
     note: 'The tesseract.js worker script, started as a plain worker from its own file (no blob: URL, which the extension CSP forbids).',
   },
-  // With OEM 1 (LSTM only) and a folder as corePath, the worker loads the -lstm core that
-  // wasm-feature-detect chooses: relaxed SIMD (Chromium 114 and later), else SIMD, else plain.
-  // The .wasm.js builds carry their wasm inside, single-threaded.
+  // The LSTM-only cores (OEM 1), each a small loader and its .wasm, compiled as it streams in: the .wasm.js
+  // builds carry the same wasm as base64 text inside 3.9 MB of script, which the worker must parse and decode
+  // first. paths-browser.ts picks the variant by the browser's wasm features.
   {
     ...TESSERACT_CORE,
-    path: `${OCR_BUILD_PATHS.coreDir}/tesseract-core-relaxedsimd-lstm.wasm.js`,
-    source: 'tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm.js',
-    sha256: '861a536cf9ef8e63cb644d57bab39c388f37f7d6b6f60024b741c5f6b39a59b3',
-    bytes: 3905767,
-    note: 'Tesseract 5 OCR engine compiled to wasm, LSTM recogniser only, relaxed SIMD: the build Chromium loads.',
+    path: `${OCR_BUILD_PATHS.coreDir}/tesseract-core-relaxedsimd-lstm.js`,
+    source: 'tesseract.js-core/tesseract-core-relaxedsimd-lstm.js',
+    sha256: 'a37ac78b707e8d5d3d2e532cc3c4e69b04d127ea44a608f1e7de17640402aa5c',
+    bytes: 89360,
+    note: 'Loader of the Tesseract 5 OCR engine compiled to wasm, LSTM recogniser only, relaxed SIMD: the build Chromium 114 and later loads.',
   },
   {
     ...TESSERACT_CORE,
-    path: `${OCR_BUILD_PATHS.coreDir}/tesseract-core-simd-lstm.wasm.js`,
-    source: 'tesseract.js-core/tesseract-core-simd-lstm.wasm.js',
-    sha256: 'c58b46a4c796c0b8afccf77591d5b875b6896b45d402bbce8caa6f5362447b38',
-    bytes: 3899472,
-    note: 'The same, SIMD without relaxed SIMD: the fallback where relaxed SIMD is turned off.',
+    path: `${OCR_BUILD_PATHS.coreDir}/tesseract-core-relaxedsimd-lstm.wasm`,
+    source: 'tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm',
+    sha256: '7985c92d4c64e7267d24cadffe1b2a1da6bf8aa55fdcaf953fe94fe122a24545',
+    bytes: 2862266,
+    note: 'Its wasm binary (single-threaded).',
   },
   {
     ...TESSERACT_CORE,
-    path: `${OCR_BUILD_PATHS.coreDir}/tesseract-core-lstm.wasm.js`,
-    source: 'tesseract.js-core/tesseract-core-lstm.wasm.js',
-    sha256: 'eef5f8b2f8e20e150680b20adaec4a60babafee3adbe8a94583c81fee46e8680',
-    bytes: 3896484,
-    note: 'The same without SIMD: the fallback for processors without it.',
+    path: `${OCR_BUILD_PATHS.coreDir}/tesseract-core-simd-lstm.js`,
+    source: 'tesseract.js-core/tesseract-core-simd-lstm.js',
+    sha256: 'e48e2f02ddae3716c8dd24bf41cd290d4efa96892d689cdc4013c2545d63f469',
+    bytes: 89271,
+    note: 'Loader of the Tesseract 5 OCR engine compiled to wasm, LSTM recogniser only, SIMD without relaxed SIMD: the fallback where relaxed SIMD is turned off.',
+  },
+  {
+    ...TESSERACT_CORE,
+    path: `${OCR_BUILD_PATHS.coreDir}/tesseract-core-simd-lstm.wasm`,
+    source: 'tesseract.js-core/tesseract-core-simd-lstm.wasm',
+    sha256: '34e8d50cac216427d86bf397d610fdd9f49492539bbcdfbfccc4eda20c810bea',
+    bytes: 2857601,
+    note: 'Its wasm binary (single-threaded).',
+  },
+  {
+    ...TESSERACT_CORE,
+    path: `${OCR_BUILD_PATHS.coreDir}/tesseract-core-lstm.js`,
+    source: 'tesseract.js-core/tesseract-core-lstm.js',
+    sha256: '6510efc4e8b45c5465df30679b9911ffe0071cd2ee982fa064e6f5136ef2de85',
+    bytes: 89261,
+    note: 'Loader of the Tesseract 5 OCR engine compiled to wasm, LSTM recogniser only, no SIMD: the fallback for processors without it.',
+  },
+  {
+    ...TESSERACT_CORE,
+    path: `${OCR_BUILD_PATHS.coreDir}/tesseract-core-lstm.wasm`,
+    source: 'tesseract.js-core/tesseract-core-lstm.wasm',
+    sha256: '66b17df6e20c5329a17ffa9c202a47eaa3e32500b253d4c7f38e7f2bc01457c3',
+    bytes: 2855361,
+    note: 'Its wasm binary (single-threaded).',
   },
   {
     package: '@tesseract.js-data/eng',

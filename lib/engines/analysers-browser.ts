@@ -18,5 +18,5 @@ export const browserAnalysers = (url: PackagedUrl): Analysers =>
       const backend = await initTfBrowser(url);
       return backend.ok ? loadFaceEngine(extensionModelFiles(url)) : backend;
     },
-    loadOcr: () => createOcrEngine(browserOcrPaths(url)),
+    loadOcr: async () => createOcrEngine(await browserOcrPaths(url)),
   });

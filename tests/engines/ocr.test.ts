@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeImageNode } from '../../lib/engines/image/decode-node';
 import type { DecodedImage } from '../../lib/engines/image/types';
 import { createOcrEngine } from '../../lib/engines/ocr/create-ocr-engine';
@@ -110,6 +110,21 @@ describe('OCR engine failures are values, never hangs', () => {
     expect(await stopping).toMatchObject({ ok: false, error: { code: 'timeout' } });
     expect(await created.value.analyse(blankPage, noDeadline())).toMatchObject({ ok: true, value: { lines: [] } });
     await created.value.dispose();
+  });
+
+  it('hands over to a fresh worker after a set number of photos, which reads the same', async () => {
+    const renew = vi.spyOn(TesseractReader.prototype, 'renew');
+    const created = await createOcrEngine(nodeOcrPaths(), 2);
+    if (!created.ok) throw new Error(created.error.message);
+    const certificate = await decode(corpusPath('documents', 'd01_star_of_week_scan.jpg'));
+    const before = await created.value.analyse(certificate, noDeadline());
+    await created.value.analyse(blankPage, noDeadline());
+    expect(renew).toHaveBeenCalledTimes(1);
+    const after = await created.value.analyse(certificate, noDeadline());
+    const read = (result: typeof before) => (result.ok ? { ...result.value, ms: 0 } : result);
+    expect(read(after)).toEqual(read(before));
+    await created.value.dispose();
+    renew.mockRestore();
   });
 
   it('abandons a read past its deadline, and still reads afterwards', async () => {

@@ -32,6 +32,11 @@ export class TesseractReader {
     return worker.ok ? ok(undefined) : worker;
   }
 
+  /** Ends the worker and starts a fresh one in the background, between photos; the next read waits for it. */
+  renew(): void {
+    void this.stop().then(() => this.start());
+  }
+
   async read(image: GreyImage, layout: Layout, signal: AbortSignal): Promise<Result<ReadLine[], CheckError>> {
     const worker = await this.ready();
     if (!worker.ok) return worker;
@@ -82,6 +87,8 @@ export class TesseractReader {
     }).then(async (worker) => {
       // Tesseract prints diagnostics ("Image too small to scale") to stderr unless sent elsewhere.
       await worker.setParameters({ debug_file: '/dev/null' });
+      // A first tiny read loads the recogniser, so the first photo is not the slow one.
+      await worker.recognize(encodePgm({ width: 64, height: 32, data: new Uint8Array(64 * 32).fill(255) }) as unknown as Buffer);
       return worker;
     });
     const outcome = await within(BUDGET_MS.engineLoad, 'Starting the text reader', () =>

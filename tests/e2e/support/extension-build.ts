@@ -15,9 +15,9 @@ export function buildExtension(): string {
 }
 
 /** The face models' WebAssembly runtime (tfjs): without it the face engine cannot load. */
-export const TFJS_WASM = /\.wasm$/;
-/** tesseract.js's cores (their wasm is inside the .wasm.js): without them the text reader cannot start. */
-export const TESSERACT_CORES = /^tesseract-core-.*\.wasm\.js$/;
+export const TFJS_WASM = /^tfjs-backend-wasm.*\.wasm$/;
+/** tesseract.js's cores, loaders and wasm: without them the text reader cannot start. */
+export const TESSERACT_CORES = /^tesseract-core-/;
 
 /** A copy of a build with every file whose name matches removed, so part of the engine cannot load. */
 export function withoutFiles(buildDir: string, names: RegExp): string {

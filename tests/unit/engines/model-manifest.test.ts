@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FACE_MODEL_PATHS } from '../../../lib/engines/face/face-models';
 import { nodeModelFiles } from '../../../lib/engines/face/model-files-node';
-import { COMMON_WORDS_PATH, MODELS_BUILD_DIR, OCR_BUILD_PATHS, PACKAGED_FILES } from '../../../models/manifest';
+import { COMMON_WORDS_PATH, MODELS_BUILD_DIR, OCR_BUILD_PATHS, OCR_CORE_VARIANTS, PACKAGED_FILES } from '../../../models/manifest';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 // As the build reads them: some packages (dictionary-en-gb) export neither package.json nor their data files.
@@ -36,17 +36,21 @@ describe('models/manifest.ts', () => {
   it('lists every file tesseract.js loads in the extension, so it never falls back to its CDN', () => {
     const listed = new Set(PACKAGED_FILES.map((file) => file.path));
     expect(listed).toContain(OCR_BUILD_PATHS.worker);
-    // With a folder as corePath and OEM 1 (LSTM only), the worker picks one of these by the browser's wasm features.
-    for (const variant of ['relaxedsimd-lstm', 'simd-lstm', 'lstm']) expect(listed).toContain(`${OCR_BUILD_PATHS.coreDir}/tesseract-core-${variant}.wasm.js`);
+    // Each core is a loader and the .wasm it fetches from the worker's folder.
+    for (const variant of OCR_CORE_VARIANTS) {
+      expect(listed).toContain(`${OCR_BUILD_PATHS.coreDir}/tesseract-core-${variant}.js`);
+      expect(listed).toContain(`${OCR_BUILD_PATHS.coreDir}/tesseract-core-${variant}.wasm`);
+    }
+    expect(OCR_BUILD_PATHS.worker.startsWith(`${OCR_BUILD_PATHS.coreDir}/`)).toBe(true);
     expect(listed).toContain(`${OCR_BUILD_PATHS.langDir}/eng.traineddata.gz`);
     expect(listed).toContain(COMMON_WORDS_PATH);
   });
 
-  it('packages the core builds the installed tesseract.js worker asks for', () => {
-    const getCore = readFileSync(join(packageDir('tesseract.js'), 'src', 'worker-script', 'browser', 'getCore.js'), 'utf8');
-    const asked = [...getCore.matchAll(/\/(tesseract-core-[\w-]*lstm\.wasm\.js)/g)].map((match) => match[1]);
-    expect(asked.length).toBeGreaterThan(0);
-    for (const name of asked) expect(PACKAGED_FILES.map((file) => file.path)).toContain(`${OCR_BUILD_PATHS.coreDir}/${name}`);
+  it('packages the .wasm each core loader asks for', () => {
+    for (const variant of OCR_CORE_VARIANTS) {
+      const loader = readFileSync(join(packageDir('tesseract.js-core'), `tesseract-core-${variant}.js`), 'utf8');
+      expect(loader).toContain(`"tesseract-core-${variant}.wasm"`);
+    }
   });
 
   it('lists each path once', () => {
