@@ -1,4 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import { loadWeightMap } from '../tf/model-files-io';
+import type { DescriptorModel } from './descriptor-model';
+import { DESCRIPTOR_MODEL_ID, FACE_MODEL_PATHS } from './face-models';
+import { toUnitDescriptors } from './unit-descriptor';
 
 /** Side of the aligned face chip the network takes (dlib's 150 px chip with 25 % padding). */
 export const RECOGNITION_CHIP_SIZE = 150;
@@ -91,3 +95,25 @@ export function createFaceRecognitionNet(weights: tf.NamedTensorMap): FaceRecogn
     dispose: () => tf.dispose([stem.filter, stem.bias, ...blocks.flatMap((b) => [b.first.filter, b.first.bias, b.second.filter, b.second.bias]), fcWeights, mean]),
   };
 }
+
+/**
+ * Where dlib's 150 px face chip (25 % padding) puts the right eye, left eye, nose tip and mouth centre:
+ * dlib's mean face shape (get_face_chip_details) at those landmarks.
+ */
+const DLIB_CHIP_POINTS = [
+  { x: 47.55, y: 46.6 },
+  { x: 100.48, y: 46.6 },
+  { x: 74.01, y: 76.56 },
+  { x: 74.01, y: 105.86 },
+] as const;
+
+/** dlib's ResNet on mesh-aligned 150 px chips, its descriptors lifted onto the unit sphere (unit-descriptor.ts). */
+export const DLIB_DESCRIPTOR: DescriptorModel = {
+  id: DESCRIPTOR_MODEL_ID,
+  chipSize: RECOGNITION_CHIP_SIZE,
+  chipPoints: DLIB_CHIP_POINTS,
+  async load(files) {
+    const net = createFaceRecognitionNet(await loadWeightMap(files, FACE_MODEL_PATHS.recognition));
+    return { describe: (chips) => net.describe(chips), toUnit: toUnitDescriptors, dispose: () => net.dispose() };
+  },
+};

@@ -2,29 +2,18 @@ import * as tf from '@tensorflow/tfjs';
 import { abortError, checkpoints } from '../../deadlines';
 import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../../errors';
 import type { DecodedImage } from '../image/types';
-import { loadGraphModel, loadWeightMap } from '../tf/model-files-io';
+import { loadGraphModel } from '../tf/model-files-io';
 import { extractChips } from './aligned-chips';
 import { inBatches } from './in-batches';
 import { BLAZEFACE_INPUT_SIZE } from './blazeface-decode';
+import type { DescriptorModel, LoadedDescriptorModel } from './descriptor-model';
 import { detectFaces } from './detect-faces';
 import { DEFAULT_FACE_ENGINE_CONFIG, type FaceEngineConfig } from './face-engine-config';
 import { locateLandmarks, MESH_INPUT_SIZE, type AlignmentLandmarks } from './face-landmarks';
-import { DESCRIPTOR_MODEL_ID, FACE_MODEL_PATHS } from './face-models';
-import { createFaceRecognitionNet, RECOGNITION_CHIP_SIZE, type FaceRecognitionNet } from './face-recognition-net';
+import { FACE_MODEL_PATHS } from './face-models';
+import { DLIB_DESCRIPTOR } from './face-recognition-net';
 import { fitSimilarity } from './similarity-transform';
 import type { DescribedFace, DetectedFace, FaceAnalysis, FaceEngine, ModelFiles } from './types';
-import { toUnitDescriptors } from './unit-descriptor';
-
-/**
- * Where dlib's 150 px face chip (25 % padding) puts the right eye, left eye, nose tip and mouth centre:
- * dlib's mean face shape (get_face_chip_details) at those landmarks.
- */
-const CHIP_POINTS = [
-  { x: 47.55, y: 46.6 },
-  { x: 100.48, y: 46.6 },
-  { x: 74.01, y: 76.56 },
-  { x: 74.01, y: 105.86 },
-];
 
 interface VerifiedFace {
   face: DetectedFace;
@@ -40,7 +29,8 @@ async function findFaces(detector: tf.GraphModel, mesh: tf.GraphModel, pixels: t
 
 /** A unit descriptor for each face large enough to describe reliably, null for the others. */
 async function describeFaces(
-  net: FaceRecognitionNet,
+  model: DescriptorModel,
+  net: LoadedDescriptorModel,
   pixels: tf.Tensor4D,
   faces: readonly VerifiedFace[],
   config: FaceEngineConfig,
@@ -52,13 +42,13 @@ async function describeFaces(
     const rows = tf.tidy(() => {
       const chips = extractChips(
         pixels,
-        batch.map(({ landmarks }) => fitSimilarity(CHIP_POINTS, landmarks.points)),
-        RECOGNITION_CHIP_SIZE,
+        batch.map(({ landmarks }) => fitSimilarity(model.chipPoints, landmarks.points)),
+        model.chipSize,
       );
-      if (!config.mirrorAverage) return toUnitDescriptors(net.describe(chips));
+      if (!config.mirrorAverage) return net.toUnit(net.describe(chips));
       // Rows i and n+i describe a face and its mirror image.
       const [face, mirror] = tf.split(net.describe(tf.concat([chips, tf.reverse(chips, 2)])), 2);
-      return toUnitDescriptors(tf.div(tf.add(face!, mirror!), 2));
+      return net.toUnit(tf.div(tf.add(face!, mirror!), 2));
     });
     const values = (await rows.data()) as Float32Array;
     rows.dispose();
@@ -78,23 +68,23 @@ export const faceLoadError = (detail: string): CheckError =>
 /**
  * Loads the packaged face models (tfjs must already run on its backend: initTfNode() in Node) and returns an
  * engine that finds every face in a photo (BlazeFace over tiles, confirmed by the face mesh model) and describes
- * each one large enough (mesh landmarks align the face onto dlib's chip; dlib's ResNet describes it).
+ * each one large enough (mesh landmarks align the face onto the descriptor model's chip, by default dlib's ResNet).
  */
-export async function loadFaceEngine(files: ModelFiles, options: Partial<FaceEngineConfig> = {}): Promise<Result<FaceEngine, CheckError>> {
+export async function loadFaceEngine(
+  files: ModelFiles,
+  options: Partial<FaceEngineConfig> = {},
+  descriptor: DescriptorModel = DLIB_DESCRIPTOR,
+): Promise<Result<FaceEngine, CheckError>> {
   const config: FaceEngineConfig = { ...DEFAULT_FACE_ENGINE_CONFIG, ...options };
-  let models: [tf.GraphModel, tf.GraphModel, FaceRecognitionNet];
+  let models: [tf.GraphModel, tf.GraphModel, LoadedDescriptorModel];
   try {
-    const [detector, mesh, weights] = await Promise.all([
-      loadGraphModel(files, FACE_MODEL_PATHS.detector),
-      loadGraphModel(files, FACE_MODEL_PATHS.mesh),
-      loadWeightMap(files, FACE_MODEL_PATHS.recognition),
-    ]);
-    models = [detector, mesh, createFaceRecognitionNet(weights)];
+    models = await Promise.all([loadGraphModel(files, FACE_MODEL_PATHS.detector), loadGraphModel(files, FACE_MODEL_PATHS.mesh), descriptor.load(files)]);
+    const [detector, mesh] = models;
     // The first run of each model compiles kernels and allocates memory; pay that here, not on the first photo.
     tf.tidy(() => {
       detector.execute(tf.zeros([1, BLAZEFACE_INPUT_SIZE, BLAZEFACE_INPUT_SIZE, 3]));
       mesh.execute(tf.zeros([1, MESH_INPUT_SIZE, MESH_INPUT_SIZE, 3]));
-      models[2].describe(tf.zeros([1, RECOGNITION_CHIP_SIZE, RECOGNITION_CHIP_SIZE, 3]));
+      models[2].describe(tf.zeros([1, descriptor.chipSize, descriptor.chipSize, 3]));
     });
   } catch (thrown) {
     return err(faceLoadError(describeThrown(thrown)));
@@ -108,7 +98,7 @@ export async function loadFaceEngine(files: ModelFiles, options: Partial<FaceEng
       const detectStart = performance.now();
       const found = await findFaces(detector, mesh, pixels, config, checkpoint);
       const describeStart = performance.now();
-      const descriptors = await describeFaces(net, pixels, found, config, checkpoint);
+      const descriptors = await describeFaces(descriptor, net, pixels, found, config, checkpoint);
       const faces: DescribedFace[] = found.map(({ face }, i) => ({ ...face, descriptor: descriptors[i] ?? null }));
       return { faces, detectMs: describeStart - detectStart, describeMs: performance.now() - describeStart };
     } finally {
@@ -117,7 +107,7 @@ export async function loadFaceEngine(files: ModelFiles, options: Partial<FaceEng
   };
 
   return ok({
-    modelId: config.mirrorAverage ? `${DESCRIPTOR_MODEL_ID}+mirror` : DESCRIPTOR_MODEL_ID,
+    modelId: config.mirrorAverage ? `${descriptor.id}+mirror` : descriptor.id,
     async analyse(image, signal) {
       try {
         return ok(await analyse(image, checkpoints(signal)));
