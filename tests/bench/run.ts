@@ -11,11 +11,12 @@ import { corpusAvailable, corpusDir } from '../support/corpus';
 import { browserBench } from '../e2e/support/browser-bench';
 import { benchAtRevision, compareRows, type BenchReport } from './baseline';
 import { faceBench } from './faces';
+import { facesScaleBench } from './faces-scale';
 import { ocrBench } from './ocr';
 import { pipelineBench } from './pipeline';
 import type { BenchRow, BenchSection, BenchSectionResult } from './section';
 
-const sections: BenchSection[] = [faceBench, ocrBench, pipelineBench, browserBench];
+const sections: BenchSection[] = [faceBench, facesScaleBench, ocrBench, pipelineBench, browserBench];
 
 function formatValue(row: BenchRow): string {
   const value = typeof row.value === 'number' ? (Number.isInteger(row.value) ? String(row.value) : row.value.toFixed(3)) : row.value;
