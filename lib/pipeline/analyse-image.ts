@@ -41,6 +41,7 @@ export async function analyseImage(image: PostImage, imageIndex: number, analyse
       landmarks: face.landmarks.map((point) => ({ x: point.x * scale, y: point.y * scale })),
       descriptor: face.descriptor,
     })),
+    possibleFaces: found.value.possibleFaces.map((face) => scaleBox(face.box, scale)),
     descriptorModel: faces.value.modelId,
     ocr: scaleOcrResult(read.value, scale),
     exif: exif.value,

@@ -1,6 +1,7 @@
 import { identifyFace } from './identify-face';
 import type { Roster } from '../roster/types';
 import { imageNameIssues, textNameIssues, unreadableNameFields } from './name-facts';
+import { possibleFaces } from './possible-faces';
 import type { AnalysedFace, Analysis, FaceIdentity, Facts, ImageAnalysis, ImageFacts } from './types';
 
 /** The roster in use and the word list: all that judging needs besides the analysis. */
@@ -22,6 +23,7 @@ function imageFacts(image: ImageAnalysis, context: JudgeContext): ImageFacts {
     faces: image.faces.map((face) => ({ box: face.box, score: face.score, landmarks: face.landmarks, identity: identify(face, image, context.roster) })),
     names: imageNameIssues(image.ocr, names),
     unreadableNameFields: unreadableNameFields(image.ocr, names),
+    possibleFaces: possibleFaces(image),
   };
 }
 

@@ -63,6 +63,8 @@ export interface ImageAnalysis {
   width: number;
   height: number;
   faces: AnalysedFace[];
+  /** Detections the face mesh model could not confirm as faces (see FaceAnalysis.possibleFaces). */
+  possibleFaces: Box[];
   /** The descriptor model the faces were described with; templates of another model are never compared. */
   descriptorModel: string;
   /** Text read in the photo, boxes in the same pixels as faces' (the pipeline scales them). Never optional: a photo is not half-checked. */
@@ -90,6 +92,8 @@ export interface ImageFacts extends Omit<ImageAnalysis, 'faces'> {
   names: NameIssue[];
   /** Name fields with writing that could be neither read as a name nor read clearly: a person must look. */
   unreadableNameFields: Box[];
+  /** Possible faces the text read in the photo does not explain: a person must look. */
+  possibleFaces: Box[];
 }
 
 /**

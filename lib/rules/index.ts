@@ -1,4 +1,5 @@
 import { faceNoConsent } from './face-no-consent';
+import { facePossible } from './face-possible';
 import { faceUncertain } from './face-uncertain';
 import { faceUnknown } from './face-unknown';
 import { nameInImage } from './name-in-image';
@@ -16,6 +17,7 @@ export const rules: readonly Rule[] = [
   faceUnknown,
   faceNoConsent,
   faceUncertain,
+  facePossible,
   nameInImage,
   nameInText,
   nameUnreadable,

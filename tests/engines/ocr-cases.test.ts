@@ -59,6 +59,7 @@ describe.skipIf(!corpusAvailable)(`name rules on the corpus posts' document phot
         width,
         height,
         faces: [],
+        possibleFaces: [],
         descriptorModel: 'none',
         ocr: read.value,
         exif: { location: null, make: null, model: null },

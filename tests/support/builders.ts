@@ -32,6 +32,7 @@ export function anImageAnalysis(overrides: Partial<ImageAnalysis> = {}): ImageAn
     width: 800,
     height: 600,
     faces: [],
+    possibleFaces: [],
     descriptorModel: 'test-model',
     ocr: { width: 800, height: 600, regions: [], lines: [], nameFields: [], ms: 1 },
     exif: { location: null, make: null, model: null },

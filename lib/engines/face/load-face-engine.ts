@@ -20,11 +20,21 @@ interface VerifiedFace {
   landmarks: AlignmentLandmarks;
 }
 
-/** Finds the faces: BlazeFace candidates, kept when the face mesh model agrees there is a face. */
-async function findFaces(detector: tf.GraphModel, mesh: tf.GraphModel, pixels: tf.Tensor4D, config: FaceEngineConfig, checkpoint: () => Promise<void>): Promise<VerifiedFace[]> {
+/** BlazeFace candidates, split by whether the face mesh model agrees each is a face. */
+async function findFaces(
+  detector: tf.GraphModel,
+  mesh: tf.GraphModel,
+  pixels: tf.Tensor4D,
+  config: FaceEngineConfig,
+  checkpoint: () => Promise<void>,
+): Promise<{ confirmed: VerifiedFace[]; unconfirmed: DetectedFace[] }> {
   const candidates = await detectFaces(detector, pixels, config, checkpoint);
   const landmarks = await locateLandmarks(mesh, pixels, candidates, config.minFacePresence, config.modelBatch, checkpoint);
-  return candidates.map((face, i) => ({ face, landmarks: landmarks[i]! })).filter((found) => found.landmarks.presence >= config.minFacePresence);
+  const found = candidates.map((face, i) => ({ face, landmarks: landmarks[i]! }));
+  return {
+    confirmed: found.filter((candidate) => candidate.landmarks.presence >= config.minFacePresence),
+    unconfirmed: found.filter((candidate) => candidate.landmarks.presence < config.minFacePresence).map((candidate) => candidate.face),
+  };
 }
 
 /** A unit descriptor for each face large enough to describe reliably, null for the others. */
@@ -96,11 +106,11 @@ export async function loadFaceEngine(
     const pixels = tf.tensor4d(image.data, [1, image.height, image.width, 3], 'float32');
     try {
       const detectStart = performance.now();
-      const found = await findFaces(detector, mesh, pixels, config, checkpoint);
+      const { confirmed, unconfirmed } = await findFaces(detector, mesh, pixels, config, checkpoint);
       const describeStart = performance.now();
-      const descriptors = await describeFaces(descriptor, net, pixels, found, config, checkpoint);
-      const faces: DescribedFace[] = found.map(({ face }, i) => ({ ...face, descriptor: descriptors[i] ?? null }));
-      return { faces, detectMs: describeStart - detectStart, describeMs: performance.now() - describeStart };
+      const descriptors = await describeFaces(descriptor, net, pixels, confirmed, config, checkpoint);
+      const faces: DescribedFace[] = confirmed.map(({ face }, i) => ({ ...face, descriptor: descriptors[i] ?? null }));
+      return { faces, possibleFaces: unconfirmed, detectMs: describeStart - detectStart, describeMs: performance.now() - describeStart };
     } finally {
       pixels.dispose();
     }

@@ -18,6 +18,12 @@ export interface DescribedFace extends DetectedFace {
 
 export interface FaceAnalysis {
   faces: DescribedFace[];
+  /**
+   * Detections the face mesh model could not confirm as faces (turned, cut by the frame, partly hidden, or
+   * not a face at all: certificate artwork, a logo's letters). Never described or identified; the pipeline
+   * shows those not explained by text it read as "possible face".
+   */
+  possibleFaces: DetectedFace[];
   detectMs: number;
   describeMs: number;
 }
