@@ -4,7 +4,9 @@ import type { Rule } from './rule';
 
 /**
  * Faces too small or too close to call. A person must look: when the nearest roster match
- * lacks consent for this use the face is held as if it were that pupil.
+ * lacks consent for this use the face is held as if it were that pupil, without naming them (a
+ * guess must not put a name to a child whose family said no); when it has consent, staff are told
+ * whom to check for.
  */
 export const faceUncertain: Rule = {
   id: 'face-uncertain',
@@ -18,7 +20,17 @@ export const faceUncertain: Rule = {
         return {
           severity: 'block',
           message:
-            `${imageName}: a face may be ${candidate.preferredForename} ${candidate.surname}, who has no consent for this use. ` + 'Remove or crop the photo, or choose another.',
+            `${imageName}: a face may be a pupil who has no consent for this use (the likeness is not certain enough to name them). ` +
+            'Remove or crop the photo, or choose another.',
+          evidence,
+          personId: candidate.id,
+        };
+      }
+      if (candidate) {
+        return {
+          message:
+            `${imageName}: a face looks like ${candidate.preferredForename} ${candidate.surname} (${candidate.regGroup || candidate.role}), but not certainly. ` +
+            'Check it is them, another pupil with consent for this use, or a member of staff, before posting; otherwise crop them out.',
           evidence,
           personId: candidate.id,
         };
