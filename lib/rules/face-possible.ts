@@ -1,6 +1,5 @@
 import type { Rule } from './rule';
-import { plural } from './support/face-findings';
-import { evidenceIn, perImage } from './support/image-findings';
+import { findingPerPhoto, plural } from './support/face-findings';
 
 /**
  * Something the detector took for a face that the face model could not confirm: often a face turned
@@ -12,16 +11,10 @@ export const facePossible: Rule = {
   title: 'Possible face that could not be checked',
   defaultSeverity: 'warn',
   check: (facts) =>
-    perImage(facts, (image) =>
-      image.possibleFaces.length === 0
-        ? []
-        : [
-            {
-              message:
-                `${image.name}: ${plural(image.possibleFaces.length, 'something that may be a face', 'things that may be faces')} could not be checked ` +
-                '(turned away, cut off by the edge or partly hidden). Look at the marked place: if it is a person, they must be a pupil with consent for this use or a member of staff; otherwise crop them out.',
-              evidence: evidenceIn(image, image.possibleFaces),
-            },
-          ],
+    findingPerPhoto(
+      facts.images.flatMap((image) => image.possibleFaces.map((box) => ({ imageIndex: image.imageIndex, imageName: image.name, box }))),
+      (imageName, count) =>
+        `${imageName}: ${plural(count, 'something that may be a face', 'things that may be faces')} could not be checked ` +
+        '(turned away, cut off by the edge or partly hidden). Look at the marked place: if it is a person, they must be a pupil with consent for this use or a member of staff; otherwise crop them out.',
     ),
 };

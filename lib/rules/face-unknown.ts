@@ -1,4 +1,4 @@
-import { facesWhere, findingPerPhoto, plural } from './support/face-findings';
+import { boxesOfFaces, facesWhere, findingPerPhoto, plural } from './support/face-findings';
 import type { Rule } from './rule';
 
 /**
@@ -11,7 +11,7 @@ export const faceUnknown: Rule = {
   defaultSeverity: 'block',
   check: (facts) =>
     findingPerPhoto(
-      facesWhere(facts, 'unknown'),
+      boxesOfFaces(facesWhere(facts, 'unknown')),
       (imageName, count) =>
         `${imageName}: ${plural(count, 'a face', 'faces')} not recognised as anyone on the photo-consent roster. ` +
         'Everyone shown must be a pupil or staff member whose consent covers this use (pupils without biometric consent ' +

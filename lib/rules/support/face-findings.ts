@@ -1,3 +1,4 @@
+import type { Box } from '../../geometry';
 import type { FaceIdentity, FaceResult, Facts } from '../../pipeline/types';
 import { personById } from '../../roster/consent';
 import type { Person, Roster } from '../../roster/types';
@@ -32,13 +33,22 @@ export function findingsForFaces<K extends FaceIdentity['kind']>(
   return facesWhere(facts, kind).flatMap((located) => finding(located, people) ?? []);
 }
 
-/** One finding per photo, boxing all its faces, so staff read one line per photo rather than per face. */
-export function findingPerPhoto(faces: LocatedFace[], message: (imageName: string, count: number) => string): RuleFinding[] {
-  const byImage = new Map<number, LocatedFace[]>();
-  for (const located of faces) byImage.set(located.imageIndex, [...(byImage.get(located.imageIndex) ?? []), located]);
+/** A place in the post's photos that a finding marks. */
+export interface LocatedBox {
+  imageIndex: number;
+  imageName: string;
+  box: Box;
+}
+
+export const boxesOfFaces = (faces: readonly LocatedFace[]): LocatedBox[] => faces.map(({ imageIndex, imageName, face }) => ({ imageIndex, imageName, box: face.box }));
+
+/** One finding per photo, boxing all its places, so staff read one line per photo rather than per face. */
+export function findingPerPhoto(places: readonly LocatedBox[], message: (imageName: string, count: number) => string): RuleFinding[] {
+  const byImage = new Map<number, LocatedBox[]>();
+  for (const place of places) byImage.set(place.imageIndex, [...(byImage.get(place.imageIndex) ?? []), place]);
   return [...byImage.values()].map((group) => ({
     message: message(group[0]!.imageName, group.length),
-    evidence: group.map(({ imageIndex, face }) => ({ imageIndex, box: face.box })),
+    evidence: group.map(({ imageIndex, box }) => ({ imageIndex, box })),
   }));
 }
 
