@@ -1,6 +1,6 @@
 import { err, ok } from '../../errors';
-import { corruptImageError, emptyImageError, heicImageError, unsupportedImageError } from './image-errors';
-import { READABLE_FORMATS, sniffImageFormat, type ImageFormat } from './sniff-format';
+import { corruptImageError } from './image-errors';
+import { readableFormat, type ImageFormat } from './sniff-format';
 import { checkImageStructure } from './structure';
 import type { ImageDecoder } from './types';
 import { checkInputSize, workingSize } from './working-size';
@@ -13,10 +13,9 @@ const MIME: Partial<Record<ImageFormat, string>> = { jpeg: 'image/jpeg', png: 'i
  * white, RGB 8-bit. Refuses the same files with the same messages as the Node decoder.
  */
 export const decodeImageBrowser: ImageDecoder = async (bytes, fileName) => {
-  if (bytes.byteLength === 0) return err(emptyImageError(fileName));
-  const format = await sniffImageFormat(bytes);
-  if (format === 'heic') return err(heicImageError(fileName));
-  if (!READABLE_FORMATS.has(format)) return err(unsupportedImageError(fileName, format));
+  const readable = await readableFormat(bytes, fileName);
+  if (!readable.ok) return readable;
+  const format = readable.value;
   // Browsers draw a damaged file's missing part grey, or just the rows its header asks for, instead of failing.
   const structure = checkImageStructure(bytes, format);
   if (!structure.ok) return err(corruptImageError(fileName));

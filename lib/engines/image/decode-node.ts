@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { err, ok } from '../../errors';
-import { corruptImageError, emptyImageError, heicImageError, unsupportedImageError } from './image-errors';
-import { READABLE_FORMATS, sniffImageFormat } from './sniff-format';
+import { corruptImageError } from './image-errors';
+import { readableFormat } from './sniff-format';
 import { checkImageStructure } from './structure';
 import type { ImageDecoder } from './types';
 import { checkInputSize, MAX_INPUT_PIXELS, workingSize } from './working-size';
@@ -17,10 +17,9 @@ const swapsSides = (orientation: number | undefined): boolean => orientation !==
  * can decode without a warning: the structure check shared with the browser decoder refuses those.
  */
 export const decodeImageNode: ImageDecoder = async (bytes, fileName) => {
-  if (bytes.byteLength === 0) return err(emptyImageError(fileName));
-  const format = await sniffImageFormat(bytes);
-  if (format === 'heic') return err(heicImageError(fileName));
-  if (!READABLE_FORMATS.has(format)) return err(unsupportedImageError(fileName, format));
+  const readable = await readableFormat(bytes, fileName);
+  if (!readable.ok) return readable;
+  const format = readable.value;
 
   const options = { failOn: 'warning', limitInputPixels: MAX_INPUT_PIXELS } as const;
   let stored: sharp.Metadata;

@@ -1,4 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
+import { err, ok, type CheckError, type Result } from '../../errors';
+import { emptyImageError, heicImageError, unsupportedImageError } from './image-errors';
 
 /** What a file's bytes say it is; shared by the Node and browser decoders so both refuse the same files. */
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'heic' | 'avif' | 'bmp' | 'tiff' | 'pdf' | 'video' | 'unknown';
@@ -25,4 +27,13 @@ export async function sniffImageFormat(bytes: Uint8Array): Promise<ImageFormat> 
   const type = await fileTypeFromBuffer(bytes);
   if (type === undefined) return 'unknown';
   return BY_EXTENSION[type.ext] ?? (type.mime.startsWith('video/') ? 'video' : 'unknown');
+}
+
+/** The format of a file both decoders read, or the message staff see for an empty, HEIC or otherwise unreadable one. */
+export async function readableFormat(bytes: Uint8Array, fileName: string): Promise<Result<ImageFormat, CheckError>> {
+  if (bytes.byteLength === 0) return err(emptyImageError(fileName));
+  const format = await sniffImageFormat(bytes);
+  if (format === 'heic') return err(heicImageError(fileName));
+  if (!READABLE_FORMATS.has(format)) return err(unsupportedImageError(fileName, format));
+  return ok(format);
 }
