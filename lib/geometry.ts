@@ -28,6 +28,9 @@ export function intersectionOverUnion(a: Box, b: Box): number {
 /** Share of the smaller box that lies inside the other one: the same thing found twice overlaps almost wholly. */
 export const containment = (a: Box, b: Box): number => intersection(a, b) / Math.min(area(a), area(b));
 
+/** The smallest box around the points (a sheet's corners), or null for none. */
+export const boundsOf = (points: readonly Point[]): Box | null => unionOf(points.map(({ x, y }) => ({ x, y, width: 0, height: 0 })));
+
 /** The smallest box around all of them, or null for none. */
 export function unionOf(boxes: readonly Box[]): Box | null {
   if (boxes.length === 0) return null;

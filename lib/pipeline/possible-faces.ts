@@ -1,11 +1,9 @@
 import { CONFIDENT_READ } from '../engines/ocr/types';
-import { containment, unionOf, centreInside, type Box, type Point } from '../geometry';
+import { boundsOf, centreInside, containment, type Box } from '../geometry';
 import type { ImageAnalysis } from './types';
 
 /** Share of a possible face covered by one clearly read word above which the detection is that word's letters. */
 const ON_WORD = 0.3;
-
-const around = (corners: readonly Point[]): Box | null => unionOf(corners.map(({ x, y }) => ({ x, y, width: 0, height: 0 })));
 
 /**
  * The detections the face mesh model could not confirm that a person must look at: a face turned
@@ -14,7 +12,7 @@ const around = (corners: readonly Point[]): Box | null => unionOf(corners.map(({
  * by the text and dropped.
  */
 export function possibleFaces(image: ImageAnalysis): Box[] {
-  const sheets = image.ocr.regions.flatMap((region) => (region.kind === 'document' ? (around(region.corners) ?? []) : []));
+  const sheets = image.ocr.regions.flatMap((region) => (region.kind === 'document' ? (boundsOf(region.corners) ?? []) : []));
   const words = image.ocr.lines.flatMap((line) => line.words.filter((word) => word.confidence >= CONFIDENT_READ).map((word) => word.box));
   return image.possibleFaces.filter((face) => !sheets.some((sheet) => centreInside(face, sheet)) && !words.some((word) => containment(face, word) > ON_WORD));
 }
