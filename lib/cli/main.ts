@@ -1,10 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE } from './exit-codes';
-import { runCheck } from './run-check';
-import { runEval } from './run-eval';
-import { runSample } from './run-sample';
 
-/** `checkpost` entry point; returns the process exit status. */
+/**
+ * `checkpost` entry point; returns the process exit status. Each command loads its own modules,
+ * so a text-only check never loads the sample's image library.
+ */
 export async function main(argv: string[]): Promise<number> {
   let status = 0;
   const program = new Command('checkpost')
@@ -21,7 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print the verdict as JSON')
     .argument('[images...]', 'photos attached to the post')
     .action(async (images: string[], options: { roster: string; text: string; platform: 'x' | 'facebook'; json?: boolean }) => {
-      status = await runCheck({ ...options, json: options.json === true, images });
+      status = await (await import('./run-check')).runCheck({ ...options, json: options.json === true, images });
     });
 
   program
@@ -30,14 +30,14 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--corpus <dir>', 'folder laid out like shared/corpus')
     .option('--json', 'print the results as JSON')
     .action(async (options: { corpus: string; json?: boolean }) => {
-      status = await runEval({ corpus: options.corpus, json: options.json === true });
+      status = await (await import('./run-eval')).runEval({ corpus: options.corpus, json: options.json === true });
     });
 
   program
     .command('sample')
     .description('check two sample posts against a sample roster built from photos an npm dependency ships')
     .action(async () => {
-      status = await runSample();
+      status = await (await import('./run-sample')).runSample();
     });
 
   try {

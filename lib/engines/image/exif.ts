@@ -1,4 +1,3 @@
-import exifr from 'exifr';
 import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../../errors';
 
 /** What a photo's metadata says about where and with what it was taken. */
@@ -20,6 +19,8 @@ export async function readPhotoMetadata(bytes: Uint8Array, fileName: string): Pr
   if (source === null) return ok({ location: null, make: null, model: null });
   let tags: Record<string, unknown> | undefined;
   try {
+    // Loaded on first use: a text-only check never reads a photo.
+    const { default: exifr } = await import('exifr');
     tags = (await exifr.parse(source, { tiff: true, gps: true, ifd0: { pick: ['Make', 'Model'] }, exif: false, xmp: false, icc: false, iptc: false, jfif: false, ihdr: false })) as
       Record<string, unknown> | undefined;
   } catch (thrown) {
