@@ -4,7 +4,7 @@ import { createComposerGuard } from '../../lib/composer/composer-guard';
 import { createEngineClient } from '../../lib/composer/engine-client';
 import { imageHash } from '../../lib/composer/image-hash';
 import { createPanelStore } from '../../lib/composer/panel-store';
-import { watchPickedFiles } from '../../lib/composer/picked-files-browser';
+import { watchFilePicking, watchPickedFiles } from '../../lib/composer/picked-files-browser';
 import { readMedia } from '../../lib/composer/read-media-browser';
 import { installSendGate } from '../../lib/composer/send-gate-browser';
 import { watchPage } from '../../lib/composer/watch-page-browser';
@@ -39,6 +39,8 @@ export default defineContentScript({
       later: (work, ms) => void setTimeout(work, ms),
     });
     const stopFiles = watchPickedFiles(window, (files) => guard.filesAdded(files));
+    // Only a head start: if it fails, the photo's own analysis loads the models and reports why.
+    const stopPicking = watchFilePicking(window, () => void sendMessage('awaitEngine', null, { timeoutMs: BUDGET_MS.engineLoad, what: 'Starting the photo check' }));
     const stopWatching = watchPage(document, () => guard.scan());
     const stopRoster = rosterVersion.watch(() => guard.rosterChanged());
     ctx.onInvalidated(() => {
@@ -48,6 +50,7 @@ export default defineContentScript({
       if (extensionContextGone()) return;
       gate.dispose();
       stopFiles();
+      stopPicking();
       stopWatching();
       stopRoster();
     });

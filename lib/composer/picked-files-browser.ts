@@ -31,3 +31,28 @@ export function watchPickedFiles(win: Window, onFiles: (files: PickedFile[]) => 
   win.addEventListener('drop', (event) => take(event.dataTransfer?.files), options);
   return () => controller.abort();
 }
+
+/**
+ * Calls `onPicking` when a member of staff is about to add files: a file input is clicked (the
+ * site's media button opens its chooser) or files are dragged over the page. The engine loads its
+ * models meanwhile, while they choose; a text-only post never does either, so never loads them.
+ */
+export function watchFilePicking(win: Window, onPicking: () => void): () => void {
+  const controller = new AbortController();
+  const options = { capture: true, signal: controller.signal, passive: true };
+  win.addEventListener(
+    'click',
+    (event) => {
+      if ((event.target as HTMLInputElement | null)?.type === 'file') onPicking();
+    },
+    options,
+  );
+  win.addEventListener(
+    'dragenter',
+    (event) => {
+      if (event.dataTransfer?.types.includes('Files') === true) onPicking();
+    },
+    options,
+  );
+  return () => controller.abort();
+}

@@ -85,7 +85,10 @@ export const PROTOCOL = {
   checkPost: { request: postCheckRequestSchema, response: postCheckReplySchema },
   /** Popup → engine: are the models loaded, is there a roster. */
   engineStatus: { request: z.null(), response: engineStatusSchema },
-  /** Options page → engine: wait for the models to load; their id is stamped on every template. */
+  /**
+   * Options page → engine: wait for the models to load; their id is stamped on every template.
+   * Content script → engine: staff are choosing photos, so load the models while they do.
+   */
   awaitEngine: { request: z.null(), response: resultSchema(z.object({ modelId: z.string() })) },
   /** Options page → engine: a roster reference photo's face descriptor (the import's enrolment step). */
   enrolPhoto: { request: z.object({ fileName: z.string(), base64: z.base64() }), response: resultSchema(z.array(z.number())) },
@@ -119,7 +122,7 @@ export type OffscreenMessage = { [K in MessageType]: (typeof ANSWERED_BY)[K] ext
  * What the content script on a guarded site may ask. Every other message comes only from the
  * extension's own pages: a page on X must never enrol faces or swap the roster.
  */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['analyseImage', 'checkPost', 'recordVerdict']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['analyseImage', 'checkPost', 'awaitEngine', 'recordVerdict']);
 
 const HOPS = ['to_background', 'to_offscreen'] as const;
 

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { corpusAvailable, corpusNote, corpusPath } from '../support/corpus';
 import { corpusCase, onlyDocuments } from './support/corpus-posts';
 import { launchWithExtension, stopExtensionContext, type ExtensionBrowser } from './support/extension-browser';
 import { buildExtension, TESSERACT_CORES, TFJS_WASM, withoutFiles } from './support/extension-build';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { importRosterThroughOptions } from './support/options-page';
+import { askExtension, importRosterThroughOptions } from './support/options-page';
 import { attachToVerdictMs, panel, postToSendMs, sentPosts, startVerdictClock, writePost } from './support/x-page';
 
 /** Screenshots and timings of the run, for people to look at (gitignored). */
@@ -338,6 +338,28 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
     expect(await sentPosts(again)).toEqual([]);
     await page.close();
     await again.close();
+  });
+
+  it('loads the models while staff choose a photo, never for a text-only post', async () => {
+    await stopExtensionContext(browser, 'background_page');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const engineState = async () => ((await askExtension(popup, 'engineStatus')).value as { engine: { state: string } }).engine.state;
+    const page = await openX(browser, '/home');
+    await writePost(page, 'School closes at 2pm on Friday.');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await page.getByText('Your post was sent.').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    expect(await engineState()).toBe('idle');
+    // X's media button clicks its hidden file input; the models load while the chooser is open.
+    const chooser = page.waitForEvent('filechooser');
+    await page
+      .locator('[data-testid="fileInput"]')
+      .first()
+      .evaluate((input) => (input as HTMLInputElement).click());
+    await chooser;
+    await vi.waitFor(async () => expect(await engineState()).toBe('ready'), { timeout: VERDICT_TIMEOUT_MS, interval: 250 });
+    await page.close();
+    await popup.close();
   });
 
   it('shows in the popup that the models are ready and who is enrolled', async () => {

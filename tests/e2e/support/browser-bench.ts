@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import type { BenchSection } from '../../bench/section';
 import type { CorpusDocument } from './corpus-posts';
-import { launchWithExtension } from './extension-browser';
+import { launchWithExtension, stopExtensionContext } from './extension-browser';
 import { buildExtension } from './extension-build';
 import { startFixtureServer } from './fixture-server';
 import { askExtension, importRosterThroughOptions } from './options-page';
@@ -67,6 +67,12 @@ function slopePer100(points: [number, number][]): number {
 
 /** Photos attached in all by the end of the memory soak: a staff member's busy morning. */
 const SOAK_PHOTOS = 200;
+/**
+ * How long the browser is left alone before the cold start is timed. A member of staff attaches
+ * their first photo long after Chromium started; timing it while Chromium is still starting up
+ * measured Chromium's start-up too (about 0.9 s more on this machine).
+ */
+const SETTLE_MS = 2000;
 
 interface CorpusText {
   text: string;
@@ -158,6 +164,10 @@ export const browserBench: BenchSection = {
     try {
       const blank = await browser.context.newPage();
       await blank.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      // The popup's status request makes the offscreen document; ending it makes the timed request start from nothing.
+      await askExtension(blank, 'engineStatus');
+      await stopExtensionContext(browser, 'background_page');
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       const coldStart = performance.now();
       const ready = await askExtension(blank, 'awaitEngine');
       const coldStartMs = performance.now() - coldStart;
@@ -212,7 +222,13 @@ export const browserBench: BenchSection = {
       const mb = (bytes: number) => bytes / 2 ** 20;
       return {
         rows: [
-          { metric: 'offscreen engine cold start (first message to face models and OCR loaded)', value: coldStartMs, unit: 'ms', target: '<= 2500', met: coldStartMs <= 2500 },
+          {
+            metric: 'offscreen engine cold start, settled browser (first message to document made and face models and OCR loaded)',
+            value: coldStartMs,
+            unit: 'ms',
+            target: '<= 2500',
+            met: coldStartMs <= 2500,
+          },
           {
             metric: `attach face photo -> verdict (faces + OCR), median of ${faceAttach.length}, warm`,
             value: median(faceAttach),

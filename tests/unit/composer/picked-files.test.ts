@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { watchPickedFiles, type PickedFile } from '../../../lib/composer/picked-files-browser';
+import { watchFilePicking, watchPickedFiles, type PickedFile } from '../../../lib/composer/picked-files-browser';
 
 const photo = (name: string, type = 'image/jpeg') => new File([new Uint8Array([1, 2, 3])], name, { type });
 
@@ -38,5 +38,24 @@ describe('picked files', () => {
     document.body.dispatchEvent(drop);
     await vi.waitFor(() => expect(seen).toHaveBeenCalledTimes(2));
     expect(seen.mock.calls.map((call) => call[0].map((file) => file.name))).toEqual([['image.png'], ['dragged.jpg']]);
+  });
+
+  it('says when files are about to be added: a file input clicked or files dragged in, not other clicks or drags', () => {
+    const picking = vi.fn();
+    stop = watchFilePicking(window, picking);
+    const input = document.createElement('input');
+    input.type = 'file';
+    const button = document.createElement('button');
+    document.body.append(input, button);
+    button.click();
+    const textDrag = new Event('dragenter', { bubbles: true });
+    Object.defineProperty(textDrag, 'dataTransfer', { value: { types: ['text/plain'] } });
+    document.body.dispatchEvent(textDrag);
+    expect(picking).not.toHaveBeenCalled();
+    input.click();
+    const fileDrag = new Event('dragenter', { bubbles: true });
+    Object.defineProperty(fileDrag, 'dataTransfer', { value: { types: ['Files'] } });
+    document.body.dispatchEvent(fileDrag);
+    expect(picking).toHaveBeenCalledTimes(2);
   });
 });
