@@ -1,6 +1,6 @@
 import type { FaceIdentity } from './types';
 import type { FaceTemplate } from '../roster/types';
-import { MATCH_THRESHOLDS, type MatchThresholds } from './match-thresholds';
+import { matchThresholds, type MatchThresholds } from './match-thresholds';
 
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let sum = 0;
@@ -24,9 +24,12 @@ function rankPeople(descriptor: Float32Array, templates: readonly FaceTemplate[]
  * Who a described face is, as far as the enrolled templates tell: a match only when the best person clears
  * `accept` and no other person is within `runnerUpMargin`; nobody below `reject`; otherwise uncertain, so a
  * person looks. With no comparable template the face is unknown (best similarity -1, the lowest possible).
+ * Unless given, the thresholds are those for the number of people enrolled (matchThresholds).
  */
-export function identifyFace(descriptor: Float32Array, templates: readonly FaceTemplate[], modelId: string, thresholds: MatchThresholds = MATCH_THRESHOLDS): FaceIdentity {
-  const [best, runnerUp] = rankPeople(descriptor, templates, modelId);
+export function identifyFace(descriptor: Float32Array, templates: readonly FaceTemplate[], modelId: string, given?: MatchThresholds): FaceIdentity {
+  const ranked = rankPeople(descriptor, templates, modelId);
+  const [best, runnerUp] = ranked;
+  const thresholds = given ?? matchThresholds(ranked.length);
   if (best === undefined || best.similarity < thresholds.reject) return { kind: 'unknown', bestSimilarity: best?.similarity ?? -1 };
   const clear = runnerUp === undefined || best.similarity - runnerUp.similarity >= thresholds.runnerUpMargin;
   if (best.similarity >= thresholds.accept && clear) return { kind: 'match', personId: best.personId, similarity: best.similarity };

@@ -13,15 +13,14 @@ import { DLIB_DESCRIPTOR } from '../../lib/engines/face/face-recognition-net';
 import { nodeModelFiles } from '../../lib/engines/face/model-files-node';
 import { loadGraphModel } from '../../lib/engines/tf/model-files-io';
 import type { ModelFiles } from '../../lib/engines/face/types';
-import { MATCH_THRESHOLDS, type MatchThresholds } from '../../lib/pipeline/match-thresholds';
 
 export interface DescriptorVariant {
   id: string;
   label: string;
   descriptor: DescriptorModel;
   engineOptions: Partial<FaceEngineConfig>;
-  /** The thresholds the pipeline uses with this model, if it is in use. */
-  thresholds?: MatchThresholds;
+  /** Whether the pipeline uses this model, with its thresholds by roster size (matchThresholds). */
+  inUse?: boolean;
 }
 
 const FACERES_ZOOM = 0.85;
@@ -40,7 +39,7 @@ export function benchModelFiles(): ModelFiles {
   };
 }
 
-const TODAY: DescriptorVariant = { id: 'dlib', label: 'dlib (today)', descriptor: DLIB_DESCRIPTOR, engineOptions: {}, thresholds: MATCH_THRESHOLDS };
+const TODAY: DescriptorVariant = { id: 'dlib', label: 'dlib (today)', descriptor: DLIB_DESCRIPTOR, engineOptions: {}, inUse: true };
 
 /**
  * ArcFace's 112 px chip (insightface's arcface_dst) at the right eye, left eye, nose tip and the middle of the mouth

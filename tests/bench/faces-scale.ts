@@ -14,11 +14,11 @@ import { DEFAULT_FACE_ENGINE_CONFIG } from '../../lib/engines/face/face-engine-c
 import { loadFaceEngineNode } from '../../lib/engines/face/load-face-engine-node';
 import type { DescribedFace, FaceEngine } from '../../lib/engines/face/types';
 import { identifyFace } from '../../lib/pipeline/identify-face';
-import { MATCH_THRESHOLDS, type MatchThresholds } from '../../lib/pipeline/match-thresholds';
+import { matchThresholds, STRANGER_ACCEPT_BOUND, type MatchThresholds } from '../../lib/pipeline/match-thresholds';
 import type { FaceTemplate } from '../../lib/roster/types';
 import { must, noDeadline } from '../support/must';
 import { benchModelFiles, descriptorVariants, type DescriptorVariant } from './descriptor-candidates';
-import { calibrateThresholds, galleries, scoreProbe, splitScaleSet, type Gallery, type ProbeOutcome, type ScalePerson } from './scale-protocol';
+import { calibrateThresholds, galleries, scoreProbe, splitScaleSet, strangerAcceptRate, strangerTrials, type Gallery, type ProbeOutcome, type ScalePerson } from './scale-protocol';
 import type { BenchRow, BenchSection, BenchSectionResult } from './section';
 
 export const facesScaleDir = resolve(process.env.CHECKPOST_FACES_SCALE ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'faces-scale'));
@@ -112,7 +112,8 @@ interface GalleryResult {
   failures: { probe: string; outcome: ProbeOutcome }[];
 }
 
-function runGallery(gallery: Gallery, strangers: readonly ScalePerson[], photos: Map<string, CachedPhoto>, modelId: string, thresholds: MatchThresholds): GalleryResult {
+/** `thresholds` undefined: the pipeline's own, by roster size. */
+function runGallery(gallery: Gallery, strangers: readonly ScalePerson[], photos: Map<string, CachedPhoto>, modelId: string, thresholds?: MatchThresholds): GalleryResult {
   const descriptorOf = (file: string): Float32Array | null => {
     const d = photos.get(file)?.descriptor;
     return d ? Float32Array.from(d) : null;
@@ -144,7 +145,8 @@ function runGallery(gallery: Gallery, strangers: readonly ScalePerson[], photos:
     return outcome;
   });
   const highestStranger = Math.max(...strangerPhotos.map((file) => best(descriptorOf(file))));
-  const strict = { ...thresholds, accept: highestStranger + 1e-6, reject: Math.min(thresholds.reject, highestStranger) };
+  const used = thresholds ?? matchThresholds(templates.length);
+  const strict = { ...used, accept: highestStranger + 1e-6, reject: Math.min(used.reject, highestStranger) };
   const acceptAtZeroStrangers = gallery.genuine.filter((p) => scoreProbe(descriptorOf(p.photos[1]!), p.name, templates, modelId, strict) === 'accepted').length;
   return {
     size: gallery.size,
@@ -190,6 +192,41 @@ function impostorScores(gallery: Gallery, strangers: readonly ScalePerson[], pho
   return scores;
 }
 
+/** Stranger faces probed per roster size in the leave-out trials, and the people always left out of the largest gallery. */
+const TRIALS_PER_SIZE = 20_000;
+const LEFT_OUT_AT_LARGEST = STRANGERS;
+
+/**
+ * The pipeline's thresholds at each roster size against many random galleries (strangerTrials): the share of
+ * strangers accepted as someone, which must stay within half the stated bound, and the lowest accept (with the
+ * same margin) that would still do so, to show how much room the shipped threshold leaves.
+ */
+function strangerTrialRows(label: string, people: readonly ScalePerson[], photos: Map<string, CachedPhoto>): BenchRow[] {
+  const references = people.flatMap((person) => {
+    const d = photos.get(person.photos[0]!)?.descriptor;
+    return d ? [Float32Array.from(d)] : [];
+  });
+  return GALLERY_SIZES.flatMap((size) => {
+    const gallerySize = Math.min(size, references.length - LEFT_OUT_AT_LARGEST);
+    const rounds = Math.ceil(TRIALS_PER_SIZE / (references.length - gallerySize));
+    const trials = strangerTrials(references, gallerySize, rounds, SPLIT_SEED + size);
+    const shipped = matchThresholds(size);
+    const rate = strangerAcceptRate(trials, shipped);
+    const accepted = Math.round(rate * trials.length);
+    let lowest = shipped.accept;
+    while (lowest > shipped.reject && strangerAcceptRate(trials, { ...shipped, accept: lowest - 0.001 }) <= STRANGER_ACCEPT_BOUND / 2) lowest -= 0.001;
+    return [
+      {
+        metric: `${label} @${size}: strangers accepted in ${rounds} random galleries of ${gallerySize}`,
+        value: `${accepted} of ${trials.length}`,
+        target: `<= ${STRANGER_ACCEPT_BOUND / 2} of them`,
+        met: rate <= STRANGER_ACCEPT_BOUND / 2,
+      },
+      { metric: `${label} @${size}: lowest accept holding that, margin ${shipped.runnerUpMargin} (shipped ${shipped.accept})`, value: round(lowest, 3) },
+    ];
+  });
+}
+
 function rowsFor(label: string, results: GalleryResult[], largest: number): BenchRow[] {
   return results.flatMap((r) => {
     const atLargest = r.size === largest;
@@ -232,8 +269,8 @@ async function runVariant(variant: DescriptorVariant, people: ScalePerson[]) {
   const wallMs = performance.now() - describeStart;
   const impostors = impostorScores(largest, split.strangers, photos);
   const calibrated = calibrateThresholds(impostors);
-  const thresholdSets: { label: string; thresholds: MatchThresholds }[] = [
-    ...(variant.thresholds ? [{ label: `${variant.label}, thresholds in use`, thresholds: variant.thresholds }] : []),
+  const thresholdSets: { label: string; thresholds?: MatchThresholds }[] = [
+    ...(variant.inUse === true ? [{ label: `${variant.label}, thresholds in use` }] : []),
     { label: `${variant.label}, calibrated`, thresholds: calibrated.thresholds },
   ];
   const evaluated = thresholdSets.map(({ label, thresholds }) => ({
@@ -253,8 +290,10 @@ async function runVariant(variant: DescriptorVariant, people: ScalePerson[]) {
   });
   const msPerSearch = searchMs(probes, templates, engine.modelId, calibrated.thresholds);
   const noFace = files.filter((f) => photos.get(f)?.descriptor === null);
+  const trialRows = variant.inUse === true ? strangerTrialRows(variant.label, people, photos) : [];
   const rows: BenchRow[] = [
     ...evaluated.flatMap((e) => rowsFor(e.label, e.results, largest.size)),
+    ...trialRows,
     {
       metric: `${variant.label}: calibrated accept / reject / margin`,
       value: `${calibrated.thresholds.accept} / ${calibrated.thresholds.reject} / ${calibrated.thresholds.runnerUpMargin}`,
@@ -302,7 +341,7 @@ export const facesScaleBench: BenchSection = {
       strangers: STRANGERS,
       seed: SPLIT_SEED,
       gallerySizes: GALLERY_SIZES,
-      defaultThresholds: MATCH_THRESHOLDS,
+      thresholdsByRosterSize: GALLERY_SIZES.map((size) => ({ size, ...matchThresholds(size) })),
     };
     for (const variant of descriptorVariants(process.env.CHECKPOST_SCALE_MODELS)) {
       const result = await runVariant(variant, people);

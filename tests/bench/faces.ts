@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { containment, intersectionOverUnion } from '../../lib/geometry';
 import { loadFaceEngineNode } from '../../lib/engines/face/load-face-engine-node';
 import { identifyFace } from '../../lib/pipeline/identify-face';
-import { MATCH_THRESHOLDS } from '../../lib/pipeline/match-thresholds';
+import { matchThresholds } from '../../lib/pipeline/match-thresholds';
 import type { DescribedFace, FaceEngine } from '../../lib/engines/face/types';
 import { decodeImageNode } from '../../lib/engines/image/decode-node';
 import type { Box } from '../../lib/geometry';
@@ -198,8 +198,9 @@ export const faceBench: BenchSection = {
 
     const trueAccepts = probeResults.filter((p) => p.result === `match:${p.personId}`).length;
     const wrongPersonAccepts = probeResults.filter((p) => p.result.startsWith('match:') && p.result !== `match:${p.personId}`).length;
-    const impostorPairsAccepted = impostor.filter((s) => s >= MATCH_THRESHOLDS.accept).length;
-    const unknownPairsAccepted = unknownVsReferences.filter((s) => s >= MATCH_THRESHOLDS.accept).length;
+    const thresholds = matchThresholds(references.size);
+    const impostorPairsAccepted = impostor.filter((s) => s >= thresholds.accept).length;
+    const unknownPairsAccepted = unknownVsReferences.filter((s) => s >= thresholds.accept).length;
     const unknownAccepted = unknownResults.filter((u) => u.result.startsWith('match:')).length;
     const maxImpostor = Math.max(...impostor, ...unknownVsReferences);
     const zeroFalseAcceptRate = genuine.filter((s) => s > maxImpostor).length / Math.max(1, genuine.length);
@@ -221,7 +222,7 @@ export const faceBench: BenchSection = {
       { metric: `unknown group faces accepted (${unknownFaces.length})`, value: unknownAccepted, target: '0', met: unknownAccepted === 0 },
       { metric: `unknown face x reference pairs >= accept (${unknownVsReferences.length})`, value: unknownPairsAccepted, target: '0', met: unknownPairsAccepted === 0 },
       { metric: 'true-accept rate at zero false accepts (best threshold)', value: round(zeroFalseAcceptRate) },
-      { metric: 'accept threshold - highest impostor similarity', value: round(MATCH_THRESHOLDS.accept - maxImpostor, 4) },
+      { metric: 'accept threshold - highest impostor similarity', value: round(thresholds.accept - maxImpostor, 4) },
       {
         metric: `detect+describe median, ~1600 px photos <= 6 faces (${target.length})`,
         value: Math.round(quantile(target.map(work), 0.5)),
@@ -282,7 +283,7 @@ export const faceBench: BenchSection = {
       rows,
       data: {
         modelId: engine.modelId,
-        thresholds: MATCH_THRESHOLDS,
+        thresholds,
         tensorsLeft: tf.memory().numTensors,
         detection: { labelled, found, falseDetections, photos: groupLabels.length, groups, possibleFacePhotos: possible.map((run) => run.file) },
         identification: {

@@ -81,13 +81,13 @@ export function galleries(split: ScaleSplit, sizes: readonly number[]): Gallery[
 
 export type ProbeOutcome = 'accepted' | 'misidentified' | 'uncertain' | 'unknown' | 'no-descriptor';
 
-/** A probe's identification against the templates: genuine when `personId` is enrolled, a stranger when undefined. */
+/** A probe's identification against the templates: genuine when `personId` is enrolled, a stranger when undefined. Thresholds by roster size unless given. */
 export function scoreProbe(
   descriptor: Float32Array | null,
   personId: string | undefined,
   templates: readonly FaceTemplate[],
   modelId: string,
-  thresholds: MatchThresholds,
+  thresholds?: MatchThresholds,
 ): ProbeOutcome {
   if (descriptor === null) return 'no-descriptor';
   const identity = identifyFace(descriptor, templates, modelId, thresholds);
@@ -147,3 +147,44 @@ export function calibrateThresholds(impostors: readonly number[], rule: Calibrat
 }
 
 const round4 = (x: number): number => Number(x.toFixed(4));
+
+/** A stranger's best and second-best similarity to the people of one gallery. */
+export interface StrangerTrial {
+  best: number;
+  runnerUp: number;
+}
+
+/**
+ * Strangers at a roster size, many times over: `rounds` random galleries of `size` people drawn from everyone's
+ * reference descriptor, each probed by every person left out of it. Far more stranger faces than the set has
+ * people who are never enrolled, so accept rates near one in a thousand can be measured.
+ */
+export function strangerTrials(references: readonly Float32Array[], size: number, rounds: number, seed: number): StrangerTrial[] {
+  const random = seeded(seed);
+  const trials: StrangerTrial[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const order = shuffled(
+      references.map((_, i) => i),
+      random,
+    );
+    const gallery = order.slice(0, size);
+    for (const stranger of order.slice(size)) {
+      const probe = references[stranger]!;
+      let best = -1,
+        runnerUp = -1;
+      for (const member of gallery) {
+        const reference = references[member]!;
+        let similarity = 0;
+        for (let i = 0; i < probe.length; i++) similarity += probe[i]! * reference[i]!;
+        if (similarity > best) [best, runnerUp] = [similarity, best];
+        else if (similarity > runnerUp) runnerUp = similarity;
+      }
+      trials.push({ best, runnerUp });
+    }
+  }
+  return trials;
+}
+
+/** Share of stranger trials that `thresholds` would accept as someone (best clears accept, runner-up clears the margin). */
+export const strangerAcceptRate = (trials: readonly StrangerTrial[], thresholds: MatchThresholds): number =>
+  trials.filter((t) => t.best >= thresholds.accept && t.best - t.runnerUp >= thresholds.runnerUpMargin).length / Math.max(1, trials.length);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { identifyFace } from '../../../lib/pipeline/identify-face';
-import type { MatchThresholds } from '../../../lib/pipeline/match-thresholds';
+import { matchThresholds, type MatchThresholds } from '../../../lib/pipeline/match-thresholds';
 import type { FaceTemplate } from '../../../lib/roster/types';
 
 const MODEL = 'model-a';
@@ -52,9 +52,28 @@ describe('identifyFace', () => {
     expect(identifyFace(probe, [], MODEL, thresholds)).toEqual({ kind: 'unknown', bestSimilarity: -1 });
   });
 
-  it('uses the thresholds measured on the corpus by default', () => {
-    // 0.955 is below the default accept threshold (0.965) and above the reject threshold (0.95).
+  it("by default uses the thresholds for the roster's size: a match among 12 people is only uncertain among 1,500", () => {
     expect(identifyFace(probe, [template('amelia', 0.955)], MODEL).kind).toBe('uncertain');
     expect(identifyFace(probe, [template('amelia', 0.99)], MODEL).kind).toBe('match');
+    // Best 0.98, runner-up 0.966: clear enough against 12 people, too close when a stranger meets 1,500.
+    const others = (count: number) => Array.from({ length: count }, (_, i) => template(`p${i}`, i === 0 ? 0.966 : 0.9, MODEL, i % 2 === 0 ? 1 : -1));
+    expect(identifyFace(probe, [template('amelia', 0.98), ...others(11)], MODEL).kind).toBe('match');
+    expect(identifyFace(probe, [template('amelia', 0.98), ...others(1499)], MODEL)).toMatchObject({ kind: 'uncertain', candidateId: 'amelia' });
+  });
+});
+
+describe('matchThresholds', () => {
+  it('accepts above reject at every roster size, and is no laxer beyond the largest roster measured', () => {
+    for (const people of [1, 12, 13, 100, 500, 1500, 2000, 10_000]) {
+      const { accept, reject, runnerUpMargin } = matchThresholds(people);
+      expect(accept).toBeGreaterThan(reject);
+      expect(accept).toBeGreaterThanOrEqual(0.97);
+      expect(runnerUpMargin).toBeGreaterThanOrEqual(0.01);
+    }
+    // Beyond the largest roster measured, nothing is laxer than at that size.
+    const measured = matchThresholds(1500),
+      beyond = matchThresholds(1501);
+    expect(beyond.accept).toBeGreaterThanOrEqual(measured.accept);
+    expect(beyond.runnerUpMargin).toBeGreaterThanOrEqual(measured.runnerUpMargin);
   });
 });
