@@ -60,6 +60,13 @@ describe('identifyFace', () => {
     expect(identifyFace(probe, [template('amelia', 0.98), ...others(11)], MODEL).kind).toBe('match');
     expect(identifyFace(probe, [template('amelia', 0.98), ...others(1499)], MODEL)).toMatchObject({ kind: 'uncertain', candidateId: 'amelia' });
   });
+
+  it('counts every reference photo compared: 12 people with two photos each are held to the thresholds of 24', () => {
+    const twelve = [template('amelia', 0.976), ...Array.from({ length: 11 }, (_, i) => template(`p${i}`, 0.9, MODEL, i % 2 === 0 ? 1 : -1))];
+    expect(identifyFace(probe, twelve, MODEL).kind).toBe('match');
+    const secondPhotos = twelve.map((t) => ({ ...t, descriptor: towards(0.89, -1) }));
+    expect(identifyFace(probe, [...twelve, ...secondPhotos], MODEL)).toMatchObject({ kind: 'uncertain', candidateId: 'amelia' });
+  });
 });
 
 describe('matchThresholds', () => {
