@@ -1,3 +1,4 @@
+import { trustMatch } from './face-pose';
 import { identifyFace } from './identify-face';
 import type { Roster } from '../roster/types';
 import { imageNameIssues, textNameIssues, unreadableNameFields } from './name-facts';
@@ -12,7 +13,7 @@ export interface JudgeContext {
 
 function identify(face: AnalysedFace, image: ImageAnalysis, roster: Roster): FaceIdentity {
   if (face.descriptor === null) return { kind: 'uncertain', reason: 'too_small' };
-  return identifyFace(face.descriptor, roster.templates, image.descriptorModel);
+  return trustMatch(identifyFace(face.descriptor, roster.templates, image.descriptorModel), face.landmarks);
 }
 
 function imageFacts(image: ImageAnalysis, context: JudgeContext): ImageFacts {

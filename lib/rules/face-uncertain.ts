@@ -35,7 +35,9 @@ export const faceUncertain: Rule = {
           personId: candidate.id,
         };
       }
-      const why = face.identity.reason === 'too_small' ? 'too small to identify' : 'not clear enough to identify with confidence';
+      const why = { too_small: 'too small to identify', turned: 'turned too far away to identify', low_confidence: 'not clear enough to identify with confidence' }[
+        face.identity.reason
+      ];
       return {
         message: `${imageName}: a face is ${why}. Check that this person is a pupil with consent for this use, or a member of staff, ` + 'before posting; otherwise crop them out.',
         evidence,

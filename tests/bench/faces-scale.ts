@@ -13,12 +13,25 @@ import { decodeImageNode } from '../../lib/engines/image/decode-node';
 import { DEFAULT_FACE_ENGINE_CONFIG } from '../../lib/engines/face/face-engine-config';
 import { loadFaceEngineNode } from '../../lib/engines/face/load-face-engine-node';
 import type { DescribedFace, FaceEngine } from '../../lib/engines/face/types';
+import type { Point } from '../../lib/geometry';
+import { MAX_MATCH_YAW, yawOf } from '../../lib/pipeline/face-pose';
 import { identifyFace } from '../../lib/pipeline/identify-face';
 import { matchThresholds, STRANGER_ACCEPT_BOUND, type MatchThresholds } from '../../lib/pipeline/match-thresholds';
 import type { FaceTemplate } from '../../lib/roster/types';
 import { must, noDeadline } from '../support/must';
 import { benchModelFiles, descriptorVariants, type DescriptorVariant } from './descriptor-candidates';
-import { calibrateThresholds, galleries, scoreProbe, splitScaleSet, strangerAcceptRate, strangerTrials, type Gallery, type ProbeOutcome, type ScalePerson } from './scale-protocol';
+import {
+  calibrateThresholds,
+  galleries,
+  scoreProbe,
+  splitScaleSet,
+  strangerAcceptRate,
+  strangerTrials,
+  type Gallery,
+  type ProbeFace,
+  type ProbeOutcome,
+  type ScalePerson,
+} from './scale-protocol';
 import type { BenchRow, BenchSection, BenchSectionResult } from './section';
 
 export const facesScaleDir = resolve(process.env.CHECKPOST_FACES_SCALE ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'faces-scale'));
@@ -31,6 +44,8 @@ const SEARCH_SIZE = 1500;
 
 interface CachedPhoto {
   descriptor: number[] | null;
+  /** The described face's detector keypoints, for the turned-face rule. */
+  landmarks: Point[];
   faces: number;
   described: number;
   detectMs: number;
@@ -48,6 +63,12 @@ function median(values: number[]): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/** A photo's described face as the pipeline would see it, or null when it has none. */
+function probeFace(photos: Map<string, CachedPhoto>, file: string): ProbeFace | null {
+  const photo = photos.get(file);
+  return photo?.descriptor ? { descriptor: Float32Array.from(photo.descriptor), landmarks: photo.landmarks } : null;
 }
 
 /** The face the photo is of: the largest one over the photo's centre, else the one nearest the centre. */
@@ -82,6 +103,7 @@ async function describePhotos(engine: FaceEngine, files: readonly string[], cach
       const face = centredFace(analysis.faces, decoded.value.width, decoded.value.height);
       photo = {
         descriptor: face?.descriptor ? Array.from(face.descriptor) : null,
+        landmarks: face?.landmarks ?? [],
         faces: analysis.faces.length,
         described: analysis.faces.filter((f) => f.descriptor).length,
         detectMs: round(analysis.detectMs, 2),
@@ -114,17 +136,15 @@ interface GalleryResult {
 
 /** `thresholds` undefined: the pipeline's own, by roster size. */
 function runGallery(gallery: Gallery, strangers: readonly ScalePerson[], photos: Map<string, CachedPhoto>, modelId: string, thresholds?: MatchThresholds): GalleryResult {
-  const descriptorOf = (file: string): Float32Array | null => {
-    const d = photos.get(file)?.descriptor;
-    return d ? Float32Array.from(d) : null;
-  };
+  const faceOf = (file: string) => probeFace(photos, file);
   const templates: FaceTemplate[] = gallery.enrolled.flatMap((person) => {
     const descriptor = photos.get(person.photos[0]!)?.descriptor;
     return descriptor ? [{ personId: person.name, modelId, descriptor }] : [];
   });
-  const best = (descriptor: Float32Array | null): number => {
+  const best = (face: ProbeFace | null): number => {
     let highest = -1;
-    if (!descriptor) return highest;
+    if (!face) return highest;
+    const { descriptor } = face;
     for (const template of templates) {
       let sum = 0;
       for (let i = 0; i < descriptor.length; i++) sum += descriptor[i]! * (template.descriptor[i] ?? 0);
@@ -134,20 +154,20 @@ function runGallery(gallery: Gallery, strangers: readonly ScalePerson[], photos:
   };
   const failures: { probe: string; outcome: ProbeOutcome }[] = [];
   const genuine = gallery.genuine.map((person) => {
-    const outcome = scoreProbe(descriptorOf(person.photos[1]!), person.name, templates, modelId, thresholds);
+    const outcome = scoreProbe(faceOf(person.photos[1]!), person.name, templates, modelId, thresholds);
     if (outcome !== 'accepted') failures.push({ probe: person.photos[1]!, outcome });
     return outcome;
   });
   const strangerPhotos = [...strangers.map((p) => p.photos[0]!), ...gallery.unenrolledMulti.map((p) => p.photos[1]!)];
   const strangerOutcomes = strangerPhotos.map((file) => {
-    const outcome = scoreProbe(descriptorOf(file), undefined, templates, modelId, thresholds);
+    const outcome = scoreProbe(faceOf(file), undefined, templates, modelId, thresholds);
     if (outcome === 'misidentified') failures.push({ probe: file, outcome: 'accepted' });
     return outcome;
   });
-  const highestStranger = Math.max(...strangerPhotos.map((file) => best(descriptorOf(file))));
+  const highestStranger = Math.max(...strangerPhotos.map((file) => best(faceOf(file))));
   const used = thresholds ?? matchThresholds(templates.length);
   const strict = { ...used, accept: highestStranger + 1e-6, reject: Math.min(used.reject, highestStranger) };
-  const acceptAtZeroStrangers = gallery.genuine.filter((p) => scoreProbe(descriptorOf(p.photos[1]!), p.name, templates, modelId, strict) === 'accepted').length;
+  const acceptAtZeroStrangers = gallery.genuine.filter((p) => scoreProbe(faceOf(p.photos[1]!), p.name, templates, modelId, strict) === 'accepted').length;
   return {
     size: gallery.size,
     genuine: genuine.length,
@@ -172,16 +192,13 @@ function twoReferenceRows(label: string, gallery: Gallery, strangers: readonly S
     const descriptor = photos.get(person.photos[photo]!)?.descriptor;
     return descriptor ? [{ personId: person.name, modelId, descriptor }] : [];
   };
-  const descriptorOf = (file: string): Float32Array | null => {
-    const d = photos.get(file)?.descriptor;
-    return d ? Float32Array.from(d) : null;
-  };
+  const faceOf = (file: string) => probeFace(photos, file);
   const tripled = gallery.genuine.filter((person) => person.photos.length >= 3);
   const one = gallery.enrolled.flatMap((person) => template(person, 0));
   const two = [...one, ...tripled.flatMap((person) => template(person, 1))];
-  const accepted = (templates: FaceTemplate[]) => tripled.filter((person) => scoreProbe(descriptorOf(person.photos[2]!), person.name, templates, modelId) === 'accepted').length;
+  const accepted = (templates: FaceTemplate[]) => tripled.filter((person) => scoreProbe(faceOf(person.photos[2]!), person.name, templates, modelId) === 'accepted').length;
   const strangerPhotos = [...strangers.map((p) => p.photos[0]!), ...gallery.unenrolledMulti.map((p) => p.photos[1]!)];
-  const strangersAccepted = strangerPhotos.filter((file) => scoreProbe(descriptorOf(file), undefined, two, modelId) === 'misidentified').length;
+  const strangersAccepted = strangerPhotos.filter((file) => scoreProbe(faceOf(file), undefined, two, modelId) === 'misidentified').length;
   const withTwo = share(accepted(two), tripled.length);
   return [
     {
@@ -297,7 +314,7 @@ async function runVariant(variant: DescriptorVariant, people: ScalePerson[]) {
   const describeStart = performance.now();
   let photos: Map<string, CachedPhoto>;
   try {
-    photos = await describePhotos(engine, files, JSON.stringify({ modelId: engine.modelId, config: { ...DEFAULT_FACE_ENGINE_CONFIG, ...variant.engineOptions } }));
+    photos = await describePhotos(engine, files, JSON.stringify({ cache: 2, modelId: engine.modelId, config: { ...DEFAULT_FACE_ENGINE_CONFIG, ...variant.engineOptions } }));
   } finally {
     engine.dispose();
   }
@@ -325,6 +342,10 @@ async function runVariant(variant: DescriptorVariant, people: ScalePerson[]) {
   });
   const msPerSearch = searchMs(probes, templates, engine.modelId, calibrated.thresholds);
   const noFace = files.filter((f) => photos.get(f)?.descriptor === null);
+  const turned = files.filter((f) => {
+    const yaw = yawOf(photos.get(f)?.landmarks ?? []);
+    return photos.get(f)?.descriptor && (yaw === null || Math.abs(yaw) >= MAX_MATCH_YAW);
+  });
   const trialRows =
     variant.inUse === true
       ? [...sized.flatMap((g) => twoReferenceRows(variant.label, g, split.strangers, photos, engine.modelId, g === largest)), ...strangerTrialRows(variant.label, people, photos)]
@@ -341,6 +362,7 @@ async function runVariant(variant: DescriptorVariant, people: ScalePerson[]) {
       value: `${round(calibrated.mean, 4)} / ${round(calibrated.sd, 4)} / ${round(calibrated.highest, 4)}`,
     },
     { metric: `${variant.label}: photos without a described centred face (${files.length})`, value: noFace.length },
+    { metric: `${variant.label}: photos whose face is turned too far to be matched (yaw ${MAX_MATCH_YAW} or more either way)`, value: turned.length },
     { metric: `${variant.label}: describe, median per face`, value: round(msPerDescriptor, 1), unit: 'ms', target: '<= 100', met: msPerDescriptor <= 100 },
     { metric: `${variant.label}: gallery search per face @${SEARCH_SIZE}`, value: round(msPerSearch, 2), unit: 'ms', target: '<= 5', met: msPerSearch <= 5 },
   ];

@@ -2,6 +2,8 @@
  * The open-set protocol of the scale benchmark (tests/bench/faces-scale.ts), free of files and models: who is enrolled
  * at each gallery size, which photos probe it, and how each probe's identification is scored.
  */
+import type { Point } from '../../lib/geometry';
+import { trustMatch } from '../../lib/pipeline/face-pose';
 import { identifyFace } from '../../lib/pipeline/identify-face';
 import type { MatchThresholds } from '../../lib/pipeline/match-thresholds';
 import type { FaceTemplate } from '../../lib/roster/types';
@@ -81,16 +83,19 @@ export function galleries(split: ScaleSplit, sizes: readonly number[]): Gallery[
 
 export type ProbeOutcome = 'accepted' | 'misidentified' | 'uncertain' | 'unknown' | 'no-descriptor';
 
-/** A probe's identification against the templates: genuine when `personId` is enrolled, a stranger when undefined. Thresholds by roster size unless given. */
-export function scoreProbe(
-  descriptor: Float32Array | null,
-  personId: string | undefined,
-  templates: readonly FaceTemplate[],
-  modelId: string,
-  thresholds?: MatchThresholds,
-): ProbeOutcome {
-  if (descriptor === null) return 'no-descriptor';
-  const identity = identifyFace(descriptor, templates, modelId, thresholds);
+/** A probe face: its descriptor and detector keypoints (a turned face is never matched, as in the pipeline). */
+export interface ProbeFace {
+  descriptor: Float32Array;
+  landmarks: readonly Point[];
+}
+
+/**
+ * A probe's identification against the templates as the pipeline makes it: genuine when `personId` is enrolled, a
+ * stranger when undefined. Thresholds by roster size unless given.
+ */
+export function scoreProbe(face: ProbeFace | null, personId: string | undefined, templates: readonly FaceTemplate[], modelId: string, thresholds?: MatchThresholds): ProbeOutcome {
+  if (face === null) return 'no-descriptor';
+  const identity = trustMatch(identifyFace(face.descriptor, templates, modelId, thresholds), face.landmarks);
   if (identity.kind === 'match') return identity.personId === personId ? 'accepted' : 'misidentified';
   return identity.kind;
 }

@@ -32,16 +32,27 @@ describe('the scale protocol', () => {
     expect(all!.enrolled.some((p) => strangers.has(p.name))).toBe(false);
   });
 
-  it('scores a probe accepted as another enrolled person as misidentified', () => {
+  /** A probe with the keypoints of a face looking straight at the camera. */
+  const frontal = (descriptor: number[]) => ({
+    descriptor: Float32Array.from(descriptor),
+    landmarks: [
+      { x: 80, y: 100 },
+      { x: 120, y: 100 },
+      { x: 100, y: 124 },
+    ],
+  });
+
+  it('scores a probe accepted as another enrolled person as misidentified, and a turned one as uncertain', () => {
     const templates = [
       { personId: 'a', modelId: 'm', descriptor: [1, 0] },
       { personId: 'b', modelId: 'm', descriptor: [0, 1] },
     ];
     const thresholds = { accept: 0.9, reject: 0.5, runnerUpMargin: 0.05 };
-    expect(scoreProbe(Float32Array.from([1, 0]), 'a', templates, 'm', thresholds)).toBe('accepted');
-    expect(scoreProbe(Float32Array.from([0, 1]), 'a', templates, 'm', thresholds)).toBe('misidentified');
-    expect(scoreProbe(Float32Array.from([0, 1]), undefined, templates, 'm', thresholds)).toBe('misidentified');
+    expect(scoreProbe(frontal([1, 0]), 'a', templates, 'm', thresholds)).toBe('accepted');
+    expect(scoreProbe(frontal([0, 1]), 'a', templates, 'm', thresholds)).toBe('misidentified');
+    expect(scoreProbe(frontal([0, 1]), undefined, templates, 'm', thresholds)).toBe('misidentified');
     expect(scoreProbe(null, 'a', templates, 'm', thresholds)).toBe('no-descriptor');
+    expect(scoreProbe({ ...frontal([1, 0]), landmarks: [] }, 'a', templates, 'm', thresholds)).toBe('uncertain');
   });
 
   it('calibrates accept from the normal tail, never below the highest impostor', () => {
