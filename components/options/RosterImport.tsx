@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { RosterSummary } from '../../lib/messaging/protocol';
+import { biometricRecordProblem, type BiometricRecord } from '../../lib/roster/biometrics';
 import { formatImportReport } from '../../lib/roster/import-report';
 import type { ImportReport } from '../../lib/roster/types';
 
@@ -12,21 +13,57 @@ export interface RosterImportProps {
   report: ImportReport | null;
   /** A failure outside the report (the engine did not load, saving failed). */
   error: string | null;
-  onImport(csv: File, photos: File[]): void;
+  /** `biometrics` null: import without face matching (no template is made). */
+  onImport(csv: File, photos: File[], biometrics: BiometricRecord | null): void;
+  /** Turns face matching off, deleting every face template. */
+  onFaceMatchingOff(): void;
 }
+
+/** The DPIA and notice to parents as typed, checked when the form is sent. */
+interface GateFields {
+  on: boolean;
+  dpiaCompletedOn: string;
+  dpoName: string;
+  parentsNotifiedOn: string;
+}
+
+const gateFieldsOf = (record: BiometricRecord | null | undefined): GateFields => ({
+  on: record != null,
+  dpiaCompletedOn: record?.dpiaCompletedOn ?? '',
+  dpoName: record?.dpoName ?? '',
+  parentsNotifiedOn: record?.parentsNotifiedOn ?? '',
+});
 
 /** Folder inputs are not in React's attribute types; Chromium reads them as plain attributes. */
 const folderAttributes = { webkitdirectory: '', directory: '' } as Record<string, string>;
 
 /** Import of the school's roster export and its reference photos, with the import's report. */
-export function RosterImport({ current, busy, progress, report, error, onImport }: RosterImportProps) {
+export function RosterImport({ current, busy, progress, report, error, onImport, onFaceMatchingOff }: RosterImportProps) {
   const [csv, setCsv] = useState<File | null>(null);
   const [photos, setPhotos] = useState<File[]>([]);
+  const [gate, setGate] = useState<GateFields>(() => gateFieldsOf(current?.biometrics));
+  const [gateProblem, setGateProblem] = useState<string | null>(null);
+  // The record in use fills the form once it is known, so a re-import keeps face matching as it was.
+  useEffect(() => setGate(gateFieldsOf(current?.biometrics)), [current?.biometrics]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (csv !== null) onImport(csv, photos);
+    if (csv === null) return;
+    if (!gate.on) {
+      setGateProblem(null);
+      onImport(csv, photos, null);
+      return;
+    }
+    const record = { dpiaCompletedOn: gate.dpiaCompletedOn, dpoName: gate.dpoName.trim(), parentsNotifiedOn: gate.parentsNotifiedOn, recordedAt: new Date().toISOString() };
+    const problem = biometricRecordProblem(record, new Date());
+    setGateProblem(problem);
+    if (problem === null) onImport(csv, photos, record);
   };
+  const field = (name: keyof Omit<GateFields, 'on'>) => ({
+    value: gate[name],
+    disabled: busy,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => setGate({ ...gate, [name]: event.target.value }),
+  });
 
   return (
     <main className="cp-options">
@@ -36,6 +73,18 @@ export function RosterImport({ current, busy, progress, report, error, onImport 
           ? 'No roster imported yet: Checkpost holds every post until one is.'
           : `In use: ${current.csvName}, imported ${new Date(current.importedAt).toLocaleString()}: ${current.pupils} pupils, ${current.enrolled} people with a face template.`}
       </p>
+      {current !== null && (
+        <p>
+          {current.biometrics === null
+            ? 'Face matching is off: no face templates are kept, and staff are asked to check every face in a photo by hand.'
+            : `Face matching is on, under the DPIA completed on ${current.biometrics.dpiaCompletedOn} (data protection officer: ${current.biometrics.dpoName}); parents were notified on ${current.biometrics.parentsNotifiedOn}.`}
+        </p>
+      )}
+      {current?.biometrics != null && (
+        <button type="button" disabled={busy} onClick={onFaceMatchingOff}>
+          Turn face matching off and delete every face template
+        </button>
+      )}
       <form onSubmit={submit} aria-describedby="cp-import-help">
         <p id="cp-import-help">
           Choose the roster exported from your MIS (CSV) and the folder holding the reference photos its Photo File column names. Photos are only used for people with biometric
@@ -50,6 +99,39 @@ export function RosterImport({ current, busy, progress, report, error, onImport 
           <input type="file" multiple name="photos" disabled={busy} {...folderAttributes} onChange={(event) => setPhotos([...(event.target.files ?? [])])} />
         </label>
         <p>{photos.length === 1 ? '1 file chosen in the photos folder.' : `${photos.length} files chosen in the photos folder.`}</p>
+        <fieldset disabled={busy}>
+          <legend>Face matching</legend>
+          <p id="cp-gate-help">
+            Matching faces to reference photos processes children&rsquo;s biometric data. The law asks the school to notify parents first (Protection of Freedoms Act 2012) and to
+            complete a data protection impact assessment (UK GDPR). Until both are recorded here, Checkpost makes no face template and asks staff to check every face by hand. A
+            pupil whose Biometric Consent is N is never enrolled.
+          </p>
+          <label>
+            <input type="checkbox" checked={gate.on} onChange={(event) => setGate({ ...gate, on: event.target.checked })} aria-describedby="cp-gate-help" />
+            Match faces to the reference photos
+          </label>
+          {gate.on && (
+            <>
+              <label>
+                DPIA completed on
+                <input type="date" required {...field('dpiaCompletedOn')} />
+              </label>
+              <label>
+                Data protection officer
+                <input type="text" required autoComplete="name" {...field('dpoName')} />
+              </label>
+              <label>
+                Parents notified on
+                <input type="date" required {...field('parentsNotifiedOn')} />
+              </label>
+            </>
+          )}
+          {gateProblem !== null && (
+            <p role="alert" className="cp-error">
+              {gateProblem}
+            </p>
+          )}
+        </fieldset>
         <button type="submit" disabled={busy || csv === null}>
           {busy ? 'Importing…' : 'Import roster'}
         </button>

@@ -78,7 +78,9 @@ export function StatusPopup({ status, statusError, verdicts, verdictsError }: St
         <p>
           {status.roster === null
             ? 'No roster imported: every post is held. Import one in the options.'
-            : `${status.roster.pupils} pupils on the roster; ${status.roster.enrolled} with a face template (${status.roster.csvName}).`}
+            : status.roster.biometrics === null
+              ? `${status.roster.pupils} pupils on the roster (${status.roster.csvName}). Face matching is off: staff check every face by hand.`
+              : `${status.roster.pupils} pupils on the roster; ${status.roster.enrolled} with a face template (${status.roster.csvName}).`}
         </p>
       )}
       <h2>On this tab</h2>

@@ -41,7 +41,8 @@ async function roster(): Promise<Result<Roster, CheckError>> {
   const record = await stored;
   if (!record.ok) return record;
   const faces = analysers.loaded().faces;
-  if (faces !== null && faces.modelId !== record.value.modelId) {
+  // A roster without face matching has no templates to compare, whatever model is loaded.
+  if (faces !== null && record.value.roster.templates.length > 0 && faces.modelId !== record.value.modelId) {
     return err(
       checkError('roster_invalid', "The roster was imported for a different version of Checkpost's face model. Import it again on the options page; until then posts are held."),
     );
@@ -66,6 +67,7 @@ async function status(): Promise<EngineStatus> {
       people: people.length,
       pupils: people.filter((person) => person.role === 'pupil').length,
       enrolled: new Set(templates.map((template) => template.personId)).size,
+      biometrics: record.value.roster.biometrics,
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Analysis, Platform, PostImage, Verdict } from '../pipeline/types';
 import { formatImportReport } from '../roster/import-report';
 import { importRoster } from '../roster/import-roster';
 import { photoReaderNode } from '../roster/read-photo-node';
+import { biometricRecordProblem, biometricRecordSchema, type BiometricRecord } from '../roster/biometrics';
 import type { Roster } from '../roster/types';
 import { loadCommonWordsNode } from '../text/common-words-node';
 
@@ -35,11 +36,29 @@ export async function readPostImage(path: string): Promise<Result<PostImage, Che
 
 const heldBeforeChecking = (errors: CheckError[]): PostOutcome => ({ verdict: { status: 'cannot_check', findings: [], errors }, analysis: null });
 
+/** A roster CSV, and the school's record that lets its reference photos become face templates (null: face matching off). */
+export interface RosterSource {
+  csv: string;
+  biometrics: BiometricRecord | null;
+}
+
+/** `--biometrics <file>`: the school's DPIA and notice to parents as JSON, checked before any face template is made. */
+export async function readBiometricsFile(path: string): Promise<Result<BiometricRecord, string>> {
+  let record: unknown;
+  try {
+    record = JSON.parse(await readFile(path, 'utf8'));
+  } catch (thrown) {
+    return err(`The biometrics record ${path} could not be read (${describeThrown(thrown)}). It is a JSON file with dpiaCompletedOn, dpoName and parentsNotifiedOn.`);
+  }
+  const problem = biometricRecordProblem(record, new Date());
+  return problem === null ? ok(biometricRecordSchema.parse(record)) : err(`The biometrics record ${path} cannot turn face matching on: ${problem}`);
+}
+
 /**
  * Imports a roster CSV from disk. Reference photos are enrolled (which loads the face models)
  * only when `withFaces`: a text-only check needs the names and consents, not the templates.
  */
-export async function loadRosterFile(csvPath: string, photos: PhotoChecker, withFaces: boolean): Promise<Result<Roster, string>> {
+export async function loadRosterFile({ csv: csvPath, biometrics }: RosterSource, photos: PhotoChecker, withFaces: boolean): Promise<Result<Roster, string>> {
   let csv: Uint8Array;
   try {
     csv = new Uint8Array(await readFile(csvPath));
@@ -47,10 +66,11 @@ export async function loadRosterFile(csvPath: string, photos: PhotoChecker, with
     return err(`The roster ${csvPath} could not be read (${describeThrown(thrown)}). Check the path.`);
   }
   let enrolment;
-  if (withFaces) {
+  // No template without the school's record of its DPIA and notice to parents: faces are then checked by hand.
+  if (withFaces && biometrics !== null) {
     const faces = await photos.analysers.faces();
     if (!faces.ok) return err(faces.error.message);
-    enrolment = { enrolPhoto: photos.enrol, modelId: faces.value.modelId };
+    enrolment = { enrolPhoto: photos.enrol, modelId: faces.value.modelId, biometrics };
   }
   const { report, roster } = await importRoster({ csv, csvName: basename(csvPath), readPhoto: photoReaderNode(csvPath), ...(enrolment ? { enrolment } : {}) });
   return roster === null ? err(formatImportReport(report)) : ok(roster);
@@ -61,7 +81,7 @@ export async function loadRosterFile(csvPath: string, photos: PhotoChecker, with
  * models and enrolling the roster once, and only if some post has photos. `each` is told every
  * post's outcome in order; a roster that would not import is reported on stderr and holds every post.
  */
-export async function checkPostFiles<P extends PostFiles>(rosterPath: string, posts: P[], each: (post: P, outcome: PostOutcome) => void): Promise<void> {
+export async function checkPostFiles<P extends PostFiles>(source: RosterSource, posts: P[], each: (post: P, outcome: PostOutcome) => void): Promise<void> {
   const read = await Promise.all(posts.map((post) => Promise.all(post.images.map(readPostImage))));
   const unreadable = read.map((results) => results.flatMap((result) => (result.ok ? [] : [result.error])));
   const checkable = posts.filter((_, index) => unreadable[index]!.length === 0);
@@ -73,7 +93,7 @@ export async function checkPostFiles<P extends PostFiles>(rosterPath: string, po
         ? [null, null]
         : await Promise.all([
             loadRosterFile(
-              rosterPath,
+              source,
               photos,
               checkable.some((post) => post.images.length > 0),
             ),
@@ -83,7 +103,7 @@ export async function checkPostFiles<P extends PostFiles>(rosterPath: string, po
     for (const [index, post] of posts.entries()) {
       if (unreadable[index]!.length > 0) each(post, heldBeforeChecking(unreadable[index]!));
       else if (!roster?.ok || commonWords === null)
-        each(post, heldBeforeChecking([checkError('roster_invalid', `The roster ${rosterPath} could not be imported (see the report above).`, rosterPath)]));
+        each(post, heldBeforeChecking([checkError('roster_invalid', `The roster ${source.csv} could not be imported (see the report above).`, source.csv)]));
       else {
         const images = read[index]!.flatMap((result) => (result.ok ? [result.value] : []));
         each(post, await checkPost({ platform: post.platform, text: post.text, images }, photos, { roster: roster.value, commonWords }));

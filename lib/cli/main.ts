@@ -17,10 +17,14 @@ export async function main(argv: string[]): Promise<number> {
     .description('check a post (text and photos) against a roster; exit 0 pass, 1 warn, 2 block, 3 cannot check')
     .requiredOption('--roster <csv>', 'roster CSV exported from the MIS (reference photos relative to it)')
     .option('--text <text>', "the post's words", '')
+    .option(
+      '--biometrics <json>',
+      "the school's record of its DPIA and notice to parents (dpiaCompletedOn, dpoName, parentsNotifiedOn); without it no face is matched and faces are to be checked by hand",
+    )
     .addOption(new Option('--platform <platform>', 'where it will be posted').choices(['x', 'facebook']).default('x'))
     .option('--json', 'print the verdict as JSON')
     .argument('[images...]', 'photos attached to the post')
-    .action(async (images: string[], options: { roster: string; text: string; platform: 'x' | 'facebook'; json?: boolean }) => {
+    .action(async (images: string[], options: { roster: string; biometrics?: string; text: string; platform: 'x' | 'facebook'; json?: boolean }) => {
       status = await (await import('./run-check')).runCheck({ ...options, json: options.json === true, images });
     });
 
@@ -28,9 +32,15 @@ export async function main(argv: string[]): Promise<number> {
     .command('eval')
     .description("run a corpus's posts/cases.json and report agreement with the expected verdicts")
     .requiredOption('--corpus <dir>', 'folder laid out like shared/corpus')
+    .option(
+      '--biometrics <json>',
+      "the school's record of its DPIA and notice to parents (dpiaCompletedOn, dpoName, parentsNotifiedOn); without it no face is matched and faces are to be checked by hand",
+    )
     .option('--json', 'print the results as JSON')
-    .action(async (options: { corpus: string; json?: boolean }) => {
-      status = await (await import('./run-eval')).runEval({ corpus: options.corpus, json: options.json === true });
+    .action(async (options: { corpus: string; biometrics?: string; json?: boolean }) => {
+      status = await (
+        await import('./run-eval')
+      ).runEval({ corpus: options.corpus, ...(options.biometrics === undefined ? {} : { biometrics: options.biometrics }), json: options.json === true });
     });
 
   program

@@ -1,23 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rules } from '../rules';
+import type { BiometricRecord } from '../roster/biometrics';
 import { checkPostFiles } from './check-posts';
+import { biometricsOption } from './run-check';
 import { evaluateCase, parseCases, summarise, type CaseResult, type Evaluation } from './evaluate-cases';
 
 export interface EvalOptions {
   corpus: string;
+  /** Path of the biometrics record the corpus school works under; absent: face matching off. */
+  biometrics?: string;
   json: boolean;
 }
 
 /** Runs every labelled post case of a corpus through the same pipeline as `check`. */
-export async function evaluateCorpus(corpus: string): Promise<Evaluation | string> {
+export async function evaluateCorpus(corpus: string, biometrics: BiometricRecord | null): Promise<Evaluation | string> {
   const cases = parseCases(JSON.parse(await readFile(join(corpus, 'posts', 'cases.json'), 'utf8')));
   if (typeof cases === 'string') return cases;
   const results: CaseResult[] = [];
   const ruleIds = rules.map((rule) => rule.id);
   const posts = cases.map((postCase) => ({ ...postCase, images: postCase.images.map((path) => join(corpus, path)) }));
   let rosterFailed = false;
-  await checkPostFiles(join(corpus, 'roster', 'roster.csv'), posts, (postCase, { verdict }) => {
+  await checkPostFiles({ csv: join(corpus, 'roster', 'roster.csv'), biometrics }, posts, (postCase, { verdict }) => {
     rosterFailed ||= verdict.errors.some((error) => error.code === 'roster_invalid');
     results.push(evaluateCase(postCase, verdict, ruleIds));
   });
@@ -43,7 +47,12 @@ export function formatEvaluation(evaluation: Evaluation): string {
 
 /** `checkpost eval`: exit 0 when the run completes, 3 when it could not run at all. */
 export async function runEval(options: EvalOptions): Promise<number> {
-  const evaluation = await evaluateCorpus(options.corpus);
+  const biometrics = await biometricsOption(options.biometrics);
+  if (!biometrics.ok) {
+    console.error(biometrics.error);
+    return 3;
+  }
+  const evaluation = await evaluateCorpus(options.corpus, biometrics.value);
   if (typeof evaluation === 'string') {
     console.error(evaluation);
     return 3;

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
+import { readBiometricsFile } from './check-posts';
 import { checkPosts } from './run-check';
 
 /**
@@ -19,11 +20,13 @@ const WITHOUT_SOPHIE = { left: 0, top: 0, width: 1400, height: 1350 };
 
 const demoPhoto = (): string => join(dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json')), 'demo', 'sample3.jpg');
 
-async function prepare(): Promise<{ roster: string; withoutSophie: string; everyone: string }> {
+async function prepare(): Promise<{ roster: string; biometrics: string; withoutSophie: string; everyone: string }> {
   const folder = await mkdtemp(join(tmpdir(), 'checkpost-sample-'));
   const everyone = demoPhoto();
   await mkdir(join(folder, 'photos'));
   await copyFile(join(import.meta.dirname, 'sample', 'roster.csv'), join(folder, 'roster.csv'));
+  // The sample school has recorded its DPIA and told parents, so its reference photos may become face templates.
+  await copyFile(join(import.meta.dirname, 'sample', 'biometrics.json'), join(folder, 'biometrics.json'));
   for (const [file, crop] of Object.entries(REFERENCE_CROPS))
     await sharp(everyone)
       .extract(crop)
@@ -31,22 +34,24 @@ async function prepare(): Promise<{ roster: string; withoutSophie: string; every
       .toFile(join(folder, 'photos', file));
   const withoutSophie = join(folder, 'maya-and-ella.jpg');
   await sharp(everyone).extract(WITHOUT_SOPHIE).jpeg().toFile(withoutSophie);
-  return { roster: join(folder, 'roster.csv'), withoutSophie, everyone };
+  return { roster: join(folder, 'roster.csv'), biometrics: join(folder, 'biometrics.json'), withoutSophie, everyone };
 }
 
 /** `checkpost sample`: two posts checked against the sample roster, one that passes and one that is blocked. */
 export async function runSample(): Promise<number> {
-  const { roster, withoutSophie, everyone } = await prepare();
+  const { roster, biometrics, withoutSophie, everyone } = await prepare();
+  const record = await readBiometricsFile(biometrics);
+  if (!record.ok) throw new Error(record.error);
   const posts = [
     { text: 'Lovely to see our Year 6 leavers at the celebration evening!', platform: 'x' as const, images: [withoutSophie] },
     { text: 'What a celebration evening for Year 6!', platform: 'x' as const, images: [everyone] },
   ];
   console.log(`Sample roster (3 pupils; Sophie Reid has no social media consent): ${roster}\n`);
   let shown = 0;
-  const statuses = await checkPosts(roster, false, posts, (post) => {
+  const statuses = await checkPosts({ csv: roster, biometrics: record.value }, false, posts, (post) => {
     if (shown > 0) console.log('');
     shown += 1;
-    console.log(`$ checkpost check --roster ${roster} --text "${post.text}" ${post.images.join(' ')}`);
+    console.log(`$ checkpost check --roster ${roster} --biometrics ${biometrics} --text "${post.text}" ${post.images.join(' ')}`);
   });
   console.log(`\n(exit statuses: ${statuses.join(', ')})`);
   return 0;

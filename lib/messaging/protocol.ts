@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CheckError, ErrorCode } from '../errors';
+import { biometricRecordSchema } from '../roster/biometrics';
 import { verdictRecordSchema, type VerdictRecord } from '../storage/verdict-record';
 import { checkErrorSchema, platformSchema, resultSchema, verdictSchema } from './schemas';
 
@@ -65,6 +66,8 @@ const rosterSummarySchema = z.object({
   pupils: z.int().nonnegative(),
   /** People with a face template: only they can be recognised. */
   enrolled: z.int().nonnegative(),
+  /** The DPIA and notice to parents face matching runs under; null: face matching is off. */
+  biometrics: biometricRecordSchema.nullable(),
 });
 export type RosterSummary = z.infer<typeof rosterSummarySchema>;
 

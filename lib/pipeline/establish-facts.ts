@@ -12,6 +12,7 @@ export interface JudgeContext {
 }
 
 function identify(face: AnalysedFace, image: ImageAnalysis, roster: Roster): FaceIdentity {
+  if (roster.biometrics === null) return { kind: 'not_matched' };
   if (face.descriptor === null) return { kind: 'uncertain', reason: 'too_small' };
   return trustMatch(identifyFace(face.descriptor, roster.templates, image.descriptorModel), face.landmarks);
 }

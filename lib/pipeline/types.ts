@@ -30,7 +30,9 @@ export type FaceIdentity =
   | { kind: 'match'; personId: string; similarity: number }
   | { kind: 'unknown'; bestSimilarity: number }
   /** Too small, blurred or borderline to identify: a person must look. */
-  | { kind: 'uncertain'; reason: 'too_small' | 'low_confidence' | 'turned'; candidateId?: string; similarity?: number };
+  | { kind: 'uncertain'; reason: 'too_small' | 'low_confidence' | 'turned'; candidateId?: string; similarity?: number }
+  /** Face matching is off (no DPIA recorded): nobody is recognised, and staff check each face by hand. */
+  | { kind: 'not_matched' };
 
 /** A face as the engine found it, in pixels of the photo as attached. Knows nothing of the roster. */
 export interface AnalysedFace {

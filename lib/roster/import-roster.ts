@@ -2,6 +2,7 @@ import { decodeText } from './decode-text';
 import { emptyImportReport } from './import-report';
 import { enrolPhotos, planPhotos } from './enrol-people';
 import { parseRoster } from './parse-roster';
+import type { BiometricRecord } from './biometrics';
 import type { EnrolPhoto, ImportReport, PhotoReader, Roster } from './types';
 
 export interface ImportRosterInput {
@@ -12,13 +13,15 @@ export interface ImportRosterInput {
   /** Reads a `Photo File` path, relative to the CSV. */
   readPhoto: PhotoReader;
   /**
-   * How reference photos become templates. Absent when nothing needs faces (a text-only check
-   * from the CLI): no photo is read, no template made, and the report says photos were not checked.
+   * How reference photos become templates, under the school's record of its DPIA and notice to parents: no template
+   * is made without one. Absent when face matching is off, or nothing needs faces (a text-only check from the CLI):
+   * no photo is read, no template made, and the report says photos were not checked.
    */
   enrolment?: {
     enrolPhoto: EnrolPhoto;
     /** Stamped on every template, so templates from another model are never compared. */
     modelId: string;
+    biometrics: BiometricRecord;
   };
 }
 
@@ -58,7 +61,7 @@ export async function importRoster(input: ImportRosterInput): Promise<ImportResu
     ignoredColumns: parsed.ignoredColumns,
   };
   if (report.errors.length > 0) return { report, roster: null };
-  if (input.enrolment === undefined) return { report: { ...report, imported: true, peopleImported: people.length }, roster: { people, templates: [] } };
+  if (input.enrolment === undefined) return { report: { ...report, imported: true, peopleImported: people.length }, roster: { people, templates: [], biometrics: null } };
 
   const enrolment = await enrolPhotos(plan.toEnrol, input.readPhoto, input.enrolment.enrolPhoto, input.enrolment.modelId, parsed.photoColumn);
   report.photosChecked = true;
@@ -66,6 +69,6 @@ export async function importRoster(input: ImportRosterInput): Promise<ImportResu
 
   return {
     report: { ...report, imported: true, peopleImported: people.length, templatesBuilt: enrolment.templates.length },
-    roster: { people, templates: enrolment.templates },
+    roster: { people, templates: enrolment.templates, biometrics: input.enrolment.biometrics },
   };
 }

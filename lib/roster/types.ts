@@ -1,4 +1,5 @@
 import type { CheckError, ErrorCode, Result } from '../errors';
+import type { BiometricRecord } from './biometrics';
 
 export type Role = 'pupil' | 'staff';
 
@@ -39,7 +40,10 @@ export interface FaceTemplate {
 
 export interface Roster {
   people: Person[];
+  /** Always empty while `biometrics` is null. */
   templates: FaceTemplate[];
+  /** The school's DPIA and notice to parents; null: face matching is off and no face is recognised. */
+  biometrics: BiometricRecord | null;
 }
 
 /** Reads a reference photo by its path relative to the roster CSV. */

@@ -1,8 +1,6 @@
 import { consentCovers } from '../roster/consent';
-import { findingsForFaces } from './support/face-findings';
+import { findingsForFaces, PURPOSE_WORDS } from './support/face-findings';
 import type { Rule } from './rule';
-
-const PURPOSE_WORDS = { social_media: 'social media', website: 'the website', print: 'print' } as const;
 
 /** A recognised person whose recorded consent does not cover the purpose of this post. */
 export const faceNoConsent: Rule = {

@@ -1,4 +1,5 @@
 import { faceNoConsent } from './face-no-consent';
+import { faceNotMatched } from './face-not-matched';
 import { facePossible } from './face-possible';
 import { faceUncertain } from './face-uncertain';
 import { faceUnknown } from './face-unknown';
@@ -17,6 +18,7 @@ export const rules: readonly Rule[] = [
   faceUnknown,
   faceNoConsent,
   faceUncertain,
+  faceNotMatched,
   facePossible,
   nameInImage,
   nameInText,

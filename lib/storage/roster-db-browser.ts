@@ -70,7 +70,12 @@ export async function loadRoster(): Promise<Result<StoredRoster, CheckError>> {
     );
   }
   const checked = checkStored(stored, storedRosterSchema, 'roster');
-  return checked.ok
-    ? checked
-    : err(checkError('roster_invalid', "Checkpost's saved roster is damaged, so it is not used and every post is held. Import the roster again on the options page."));
+  if (!checked.ok)
+    return err(checkError('roster_invalid', "Checkpost's saved roster is damaged, so it is not used and every post is held. Import the roster again on the options page."));
+  const { roster } = checked.value;
+  if (roster.biometrics !== null || roster.templates.length === 0) return checked;
+  // Templates with no record of a DPIA and notice to parents (a roster saved before the gate existed) are deleted, not just ignored.
+  const withoutTemplates = { ...checked.value, roster: { ...roster, templates: [] } };
+  const saved = await saveRoster(withoutTemplates);
+  return saved.ok ? ok(withoutTemplates) : saved;
 }

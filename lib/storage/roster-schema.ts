@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorCodeSchema } from '../messaging/schemas';
+import { biometricRecordSchema } from '../roster/biometrics';
 
 /** The saved roster as read back from IndexedDB: checked whole before the engine trusts any of it. */
 
@@ -20,6 +21,8 @@ const personSchema = z.object({
 const rosterSchema = z.object({
   people: z.array(personSchema),
   templates: z.array(z.object({ personId: z.string(), modelId: z.string(), descriptor: z.array(z.number()) })),
+  // Rosters saved before the biometric gate have none: loadRoster then deletes their templates.
+  biometrics: biometricRecordSchema.nullable().default(null),
 });
 
 const rosterIssueSchema = z.object({ row: z.int().optional(), column: z.string().optional(), message: z.string(), code: errorCodeSchema.optional() });

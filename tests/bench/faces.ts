@@ -106,7 +106,7 @@ function scoreGroup(label: GroupLabel, run: PhotoRun) {
 
 function describeIdentity(identity: FaceIdentity): string {
   if (identity.kind === 'match') return `match:${identity.personId}`;
-  if (identity.kind === 'unknown') return 'unknown';
+  if (identity.kind === 'unknown' || identity.kind === 'not_matched') return identity.kind;
   return `uncertain:${identity.reason}${identity.candidateId ? `:${identity.candidateId}` : ''}`;
 }
 

@@ -15,6 +15,7 @@ import { loadCommonWordsNode } from '../../lib/text/common-words-node';
 import type { PostImage } from '../../lib/pipeline/types';
 import { rules } from '../../lib/rules';
 import type { BenchSection } from './section';
+import { SCHOOL_BIOMETRICS } from '../support/builders';
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -57,7 +58,7 @@ export const pipelineBench: BenchSection = {
     const loadMs = performance.now() - loadStarted;
     try {
       const enrolStarted = performance.now();
-      const roster = await loadRosterFile(rosterCsv, photos, true);
+      const roster = await loadRosterFile({ csv: rosterCsv, biometrics: SCHOOL_BIOMETRICS }, photos, true);
       if (!roster.ok) throw new Error(roster.error);
       const enrolMs = performance.now() - enrolStarted;
       const context = { roster: roster.value, commonWords };

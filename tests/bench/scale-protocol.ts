@@ -81,7 +81,7 @@ export function galleries(split: ScaleSplit, sizes: readonly number[]): Gallery[
   });
 }
 
-export type ProbeOutcome = 'accepted' | 'misidentified' | 'uncertain' | 'unknown' | 'no-descriptor';
+export type ProbeOutcome = 'accepted' | 'misidentified' | 'uncertain' | 'unknown' | 'not_matched' | 'no-descriptor';
 
 /** A probe face: its descriptor and detector keypoints (a turned face is never matched, as in the pipeline). */
 export interface ProbeFace {

@@ -372,6 +372,24 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
     await popup.close();
   });
 
+  it('turns face matching off on the options page, deleting every template: faces are then boxed for staff to check by hand', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Turn face matching off and delete every face template' }).click();
+    await options.getByText(/Face matching is off: no face templates are kept/).waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await expect(options.getByText(/0 people with a face template/).count()).resolves.toBe(1);
+    await screenshot(options, 'options-face-matching-off');
+    const page = await openX(browser, '/home');
+    await writePost(page, pupil.text, pupil.imagePaths[0]!);
+    await panel(page, 'warn').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await expect(page.getByText(/Face matching is off at this school/).count()).resolves.toBe(1);
+    await screenshot(page, 'x-face-matching-off');
+    await page.close();
+    // Back on, for the tests that follow.
+    await importRosterThroughOptions(browser, corpusPath('roster', 'roster.csv'), corpusPath('roster', 'photos')).then((again) => again.close());
+    await options.close();
+  });
+
   it("sent no request to any host but the fixture's during the whole session (roster import and every check)", () => {
     expect(server.foreignHostsSince(sessionStart).filter((host) => !CHROMIUM_OWN_HOSTS.has(host))).toEqual([]);
   });

@@ -106,7 +106,7 @@ describe.skipIf(!corpusAvailable)(`checkPost on the corpus roster ${corpusNote}`
 describe('a text-only post', () => {
   it('is judged without loading the face models or the text reader', async () => {
     const photos = createPhotoChecker(nodeAnalysers());
-    const roster = { people: [], templates: [] };
+    const roster = { people: [], templates: [], biometrics: null };
     const { verdict } = await checkPost({ platform: 'x', text: 'Call me on 07700 900123', images: [] }, photos, { roster });
     expect(verdict.findings.map((finding) => finding.ruleId)).toEqual(['personal-data-in-text']);
     expect(photos.analysers.loaded()).toEqual({ faces: null, ocr: null });

@@ -37,7 +37,7 @@ describe.skipIf(!corpusAvailable)(`name rules on the corpus posts' document phot
     const created = await createOcrEngine(nodeOcrPaths());
     if (!created.ok) throw new Error(created.error.message);
     engine = created.value;
-    roster = { people: parseRoster(readFileSync(corpusPath('roster', 'roster.csv'), 'utf8')).personRows.map((row) => row.person), templates: [] };
+    roster = { people: parseRoster(readFileSync(corpusPath('roster', 'roster.csv'), 'utf8')).personRows.map((row) => row.person), templates: [], biometrics: null };
     commonWords = await loadCommonWordsNode();
   });
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRosterFile } from '../../lib/cli/check-posts';
 import { nodeAnalysers } from '../../lib/engines/analysers-node';
 import { createPhotoChecker, type PhotoChecker } from '../../lib/pipeline/photo-checker';
+import { SCHOOL_BIOMETRICS } from '../support/builders';
 
 const HEADER =
   'UPN,Legal Forename,Legal Surname,Preferred Forename,Year,Reg Group,Role,Photo Consent Social Media,Photo Consent Website,Photo Consent Print,Name Consent,Biometric Consent,Photo File';
@@ -24,7 +25,7 @@ describe('roster enrolment with the real face engine', () => {
     const folder = mkdtempSync(join(tmpdir(), 'checkpost-roster-'));
     for (const [name, write] of Object.entries(files)) await write(join(folder, name));
     writeFileSync(join(folder, 'roster.csv'), [HEADER, ...rows].join('\r\n'));
-    const loaded = await loadRosterFile(join(folder, 'roster.csv'), photos, true);
+    const loaded = await loadRosterFile({ csv: join(folder, 'roster.csv'), biometrics: SCHOOL_BIOMETRICS }, photos, true);
     return loaded.ok ? { roster: loaded.value, reportText: '' } : { roster: null, reportText: loaded.error };
   }
 

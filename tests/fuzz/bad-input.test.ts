@@ -6,6 +6,7 @@ import { checkImageStructure } from '../../lib/engines/image/structure';
 import { checkError, err } from '../../lib/errors';
 import { importRoster, type ImportResult } from '../../lib/roster/import-roster';
 import { badInputAvailable, badInputDir, badInputNote, badInputPath } from '../support/bad-input';
+import { SCHOOL_BIOMETRICS } from '../support/builders';
 
 const bytesOf = (file: string): Uint8Array => new Uint8Array(readFileSync(badInputPath(file)));
 
@@ -15,7 +16,7 @@ const importFile = (file: string): Promise<ImportResult> =>
     csv: bytesOf(file),
     csvName: file,
     readPhoto: async (path) => err(checkError('file_unreadable', `The photo ${path} was not found.`, path)),
-    enrolment: { enrolPhoto: async (_, name) => err(checkError('enrol_no_face', `No face found in ${name}.`, name)), modelId: 'test-model' },
+    enrolment: { enrolPhoto: async (_, name) => err(checkError('enrol_no_face', `No face found in ${name}.`, name)), modelId: 'test-model', biometrics: SCHOOL_BIOMETRICS },
   });
 
 async function expectDamagedPhoto(file: string): Promise<void> {

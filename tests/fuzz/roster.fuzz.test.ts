@@ -8,6 +8,7 @@ import { importRoster } from '../../lib/roster/import-roster';
 import type { Consents } from '../../lib/roster/types';
 import { corpusNote, corpusPath } from '../support/corpus';
 import { aRow, HEADER, toCsv } from '../unit/roster/roster-csv';
+import { SCHOOL_BIOMETRICS } from '../support/builders';
 
 /**
  * Roster files built from the corpus roster (when present) and synthetic rows, then damaged the ways real exports
@@ -127,7 +128,7 @@ const importBytes = (csv: Uint8Array) =>
     csv,
     csvName: 'roster.csv',
     readPhoto: async (path) => err(checkError('file_unreadable', `The photo ${path} was not found.`, path)),
-    enrolment: { enrolPhoto: async (_, name) => err(checkError('enrol_no_face', `No face found in ${name}.`, name)), modelId: 'fuzz' },
+    enrolment: { enrolPhoto: async (_, name) => err(checkError('enrol_no_face', `No face found in ${name}.`, name)), modelId: 'fuzz', biometrics: SCHOOL_BIOMETRICS },
   });
 
 describe(`roster import fuzz ${corpusNote}`, () => {

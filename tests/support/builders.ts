@@ -1,3 +1,4 @@
+import type { BiometricRecord } from '../../lib/roster/biometrics';
 import type { Analysis, FaceIdentity, FaceResult, Facts, ImageAnalysis, ImageFacts } from '../../lib/pipeline/types';
 import { emptyImportReport } from '../../lib/roster/import-report';
 import type { ImportReport, Person, Roster } from '../../lib/roster/types';
@@ -18,7 +19,10 @@ export function aPerson(overrides: Omit<Partial<Person>, 'consents'> & { consent
   };
 }
 
-export const aRoster = (...people: Person[]): Roster => ({ people, templates: [] });
+/** A school's record of its DPIA and notice to parents, so tests may make and match templates. */
+export const SCHOOL_BIOMETRICS: BiometricRecord = { dpiaCompletedOn: '2026-09-01', dpoName: 'Test DPO', parentsNotifiedOn: '2026-09-02', recordedAt: '2026-09-03T09:00:00.000Z' };
+
+export const aRoster = (...people: Person[]): Roster => ({ people, templates: [], biometrics: SCHOOL_BIOMETRICS });
 
 export function aFace(identity: FaceIdentity, box = { x: 10, y: 20, width: 30, height: 40 }): FaceResult {
   return { box, score: 0.9, landmarks: [], identity };

@@ -1,12 +1,21 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './extension-browser';
 
-/** Imports a roster CSV and its photos folder through the extension's options page, as staff would. */
-export async function importRosterThroughOptions(browser: ExtensionBrowser, csv: string, photosDir: string): Promise<Page> {
+/**
+ * Imports a roster CSV and its photos folder through the extension's options page, as the ORM lead would: with face
+ * matching, recording the school's DPIA and notice to parents, unless `faceMatching` is false.
+ */
+export async function importRosterThroughOptions(browser: ExtensionBrowser, csv: string, photosDir: string, faceMatching = true): Promise<Page> {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await options.getByLabel('Roster CSV').setInputFiles(csv);
   await options.getByLabel('Photos folder').setInputFiles(photosDir);
+  if (faceMatching) {
+    await options.getByLabel('Match faces to the reference photos').check();
+    await options.getByLabel('DPIA completed on').fill('2026-09-01');
+    await options.getByLabel('Data protection officer').fill('Test DPO');
+    await options.getByLabel('Parents notified on').fill('2026-09-02');
+  }
   await options.getByRole('button', { name: 'Import roster' }).click();
   await options.getByRole('heading', { name: /Roster (not )?imported/ }).waitFor({ timeout: 120_000 });
   // The import is over when the button is back, whatever its outcome.

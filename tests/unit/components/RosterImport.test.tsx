@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RosterImport } from '../../../components/options/RosterImport';
 import type { ImportReport } from '../../../lib/roster/types';
-import { anImportReport } from '../../support/builders';
+import { anImportReport, SCHOOL_BIOMETRICS } from '../../support/builders';
 
 afterEach(cleanup);
 
@@ -16,9 +16,9 @@ const report: ImportReport = anImportReport({
 });
 
 describe('RosterImport', () => {
-  it('imports only once a CSV is chosen, passing the chosen photos along', () => {
+  it('imports only once a CSV is chosen, passing the chosen photos along, without face matching unless asked', () => {
     const onImport = vi.fn();
-    render(<RosterImport current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} />);
+    render(<RosterImport current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} onFaceMatchingOff={vi.fn()} />);
     const submit = screen.getByRole('button', { name: 'Import roster' });
     expect((submit as HTMLButtonElement).disabled).toBe(true);
     const csv = new File(['UPN\n'], 'roster.csv', { type: 'text/csv' });
@@ -26,14 +26,40 @@ describe('RosterImport', () => {
     fireEvent.change(screen.getByLabelText('Roster CSV'), { target: { files: [csv] } });
     fireEvent.change(screen.getByLabelText('Photos folder'), { target: { files: [photo] } });
     fireEvent.click(submit);
-    expect(onImport).toHaveBeenCalledWith(csv, [photo]);
+    expect(onImport).toHaveBeenCalledWith(csv, [photo], null);
     expect(screen.getByText(/No roster imported yet/)).toBeTruthy();
   });
 
   it('shows the import report, naming row and column of each problem', () => {
-    render(<RosterImport current={null} busy={false} progress={null} report={report} error={null} onImport={vi.fn()} />);
+    render(<RosterImport current={null} busy={false} progress={null} report={report} error={null} onImport={vi.fn()} onFaceMatchingOff={vi.fn()} />);
     const section = screen.getByRole('region', { name: 'Import report' });
     expect(section.textContent).toContain('Roster not imported');
     expect(section.textContent).toContain('Row 3, column "UPN": This UPN is also on row 2.');
+  });
+
+  it('matches faces only with the DPIA date, the DPO and the date parents were notified, none of them in the future', () => {
+    const onImport = vi.fn();
+    render(<RosterImport current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} onFaceMatchingOff={vi.fn()} />);
+    const csv = new File(['UPN\n'], 'roster.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByLabelText('Roster CSV'), { target: { files: [csv] } });
+    fireEvent.click(screen.getByLabelText('Match faces to the reference photos'));
+    fireEvent.change(screen.getByLabelText('DPIA completed on'), { target: { value: '2026-09-01' } });
+    fireEvent.change(screen.getByLabelText('Data protection officer'), { target: { value: 'Jo Bloggs' } });
+    fireEvent.change(screen.getByLabelText('Parents notified on'), { target: { value: '2999-01-01' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Import roster' }).closest('form')!);
+    expect(onImport).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toMatch(/future/);
+    fireEvent.change(screen.getByLabelText('Parents notified on'), { target: { value: '2026-09-02' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Import roster' }).closest('form')!);
+    expect(onImport).toHaveBeenCalledWith(csv, [], expect.objectContaining({ dpiaCompletedOn: '2026-09-01', dpoName: 'Jo Bloggs', parentsNotifiedOn: '2026-09-02' }));
+  });
+
+  it('offers to turn face matching off while it is on, saying under which DPIA it runs', () => {
+    const onFaceMatchingOff = vi.fn();
+    const current = { csvName: 'roster.csv', importedAt: '2026-09-03T09:00:00Z', people: 3, pupils: 3, enrolled: 2, biometrics: SCHOOL_BIOMETRICS };
+    render(<RosterImport current={current} busy={false} progress={null} report={null} error={null} onImport={vi.fn()} onFaceMatchingOff={onFaceMatchingOff} />);
+    expect(screen.getByText(/Face matching is on, under the DPIA completed on 2026-09-01/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Turn face matching off and delete every face template' }));
+    expect(onFaceMatchingOff).toHaveBeenCalled();
   });
 });

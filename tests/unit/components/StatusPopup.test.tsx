@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StatusPopup } from '../../../components/popup/StatusPopup';
 import { checkError } from '../../../lib/errors';
+import { SCHOOL_BIOMETRICS } from '../../support/builders';
 
 afterEach(cleanup);
 
@@ -12,7 +13,7 @@ describe('StatusPopup', () => {
       <StatusPopup
         status={{
           engine: { state: 'ready', modelId: 'm', loadMs: 1800 },
-          roster: { csvName: 'roster.csv', importedAt: '2025-01-31T09:00:00Z', people: 45, pupils: 45, enrolled: 11 },
+          roster: { csvName: 'roster.csv', importedAt: '2025-01-31T09:00:00Z', people: 45, pupils: 45, enrolled: 11, biometrics: SCHOOL_BIOMETRICS },
         }}
         statusError={null}
         verdicts={[
@@ -43,6 +44,12 @@ describe('StatusPopup', () => {
     expect(blocked).toContain("Pupil's name visible in a photo");
     expect(blocked).toContain('A photo was damaged');
     expect(earlier).toContain('Checked by an earlier version of Checkpost, which kept no reasons.');
+  });
+
+  it('says when face matching is off, rather than counting templates there are none of', () => {
+    const roster = { csvName: 'roster.csv', importedAt: '2025-01-31T09:00:00Z', people: 45, pupils: 45, enrolled: 0, biometrics: null };
+    render(<StatusPopup status={{ engine: { state: 'idle' }, roster }} statusError={null} verdicts={[]} verdictsError={null} />);
+    expect(screen.getByText(/Face matching is off: staff check every face by hand/)).toBeTruthy();
   });
 
   it('says plainly when the models failed and when no roster is imported', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { establishFacts } from '../../../lib/pipeline/establish-facts';
 import { MAX_MATCH_YAW, yawOf } from '../../../lib/pipeline/face-pose';
-import { anAnalysis, anImageAnalysis, aPerson } from '../../support/builders';
+import { anAnalysis, anImageAnalysis, aPerson, SCHOOL_BIOMETRICS } from '../../support/builders';
 
 /** Keypoints of a face whose eyes are 40 px apart and whose nose tip sits `offset` eye-distances along the eye line, tilted by `angle`. */
 function keypoints(offset: number, angle = 0) {
@@ -26,7 +26,7 @@ describe('yawOf', () => {
 
 describe('a turned face at judge time', () => {
   const amelia = aPerson({ id: 'amelia' });
-  const roster = { people: [amelia], templates: [{ personId: 'amelia', modelId: 'model-a', descriptor: [1, 0, 0] }] };
+  const roster = { people: [amelia], templates: [{ personId: 'amelia', modelId: 'model-a', descriptor: [1, 0, 0] }], biometrics: SCHOOL_BIOMETRICS };
   const identityOf = (landmarks: { x: number; y: number }[]) =>
     establishFacts(
       anAnalysis([

@@ -6,6 +6,7 @@ import { photoReaderNode } from '../../../lib/roster/read-photo-node';
 import type { EnrolPhoto, PhotoReader } from '../../../lib/roster/types';
 import { corpusAvailable, corpusNote, corpusPath } from '../../support/corpus';
 import { aRow, aUpn, HEADER, toCsv, utf8 } from './roster-csv';
+import { SCHOOL_BIOMETRICS } from '../../support/builders';
 
 /** Photos on an imaginary disk: path -> bytes (the enrolment double below reads them as text). */
 function photoDisk(files: Record<string, string>): PhotoReader {
@@ -24,7 +25,7 @@ const enrolByContent: EnrolPhoto = async (bytes, fileName) => {
 };
 
 function input(rows: string[][], readPhoto: PhotoReader, enrolPhoto: EnrolPhoto = vi.fn(enrolByContent)): ImportRosterInput {
-  return { csv: utf8(toCsv([HEADER, ...rows])), csvName: 'roster.csv', readPhoto, enrolment: { enrolPhoto, modelId: 'test-model' } };
+  return { csv: utf8(toCsv([HEADER, ...rows])), csvName: 'roster.csv', readPhoto, enrolment: { enrolPhoto, modelId: 'test-model', biometrics: SCHOOL_BIOMETRICS } };
 }
 
 describe('importRoster', () => {
@@ -141,7 +142,7 @@ describe.skipIf(!corpusAvailable)(`importRoster on the corpus roster ${corpusNot
       csv: readFileSync(csvPath),
       csvName: 'roster.csv',
       readPhoto,
-      enrolment: { enrolPhoto: jpegSizes, modelId: 'test-model' },
+      enrolment: { enrolPhoto: jpegSizes, modelId: 'test-model', biometrics: SCHOOL_BIOMETRICS },
     });
     expect(report.errors).toEqual([]);
     expect(report).toMatchObject({ imported: true, rowsRead: 45, pupils: 45, staff: 0, peopleImported: 45, templatesBuilt: 11 });

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { aPerson, anImportReport } from '../../support/builders';
+import { aPerson, anImportReport, SCHOOL_BIOMETRICS } from '../../support/builders';
 import { DB_NAME, DB_VERSION, loadRoster, openCheckpostDb, ROSTER_STORE, saveRoster, type StoredRoster } from '../../../lib/storage/roster-db-browser';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'storage', name), 'utf8'));
@@ -12,6 +12,7 @@ const stored = (csvName: string, personId: string): StoredRoster => ({
   roster: {
     people: [aPerson({ id: personId, photoFile: `photos/${personId}.jpg` })],
     templates: [{ personId, modelId: 'model-a', descriptor: [0.6, 0.8] }],
+    biometrics: SCHOOL_BIOMETRICS,
   },
   modelId: 'model-a',
   csvName,
@@ -63,9 +64,19 @@ describe('roster database', () => {
     db.close();
   });
 
-  it('reads a version 1 database and record as version 1 wrote them', async () => {
+  it('reads a record saved before the biometric gate, and deletes its templates for good: no DPIA was recorded for them', async () => {
     await writeAsVersion1(fixture('roster-v1.json'));
-    expect(await loadRoster()).toEqual({ ok: true, value: fixture('roster-v1.json') });
+    const v1 = fixture('roster-v1.json') as StoredRoster;
+    const withoutTemplates = { ...v1, roster: { ...v1.roster, templates: [], biometrics: null } };
+    expect(await loadRoster()).toEqual({ ok: true, value: withoutTemplates });
+    const db = await openCheckpostDb();
+    expect(await db.get(ROSTER_STORE, 'current')).toEqual(withoutTemplates);
+    db.close();
+  });
+
+  it('reads a record saved with the biometric gate as it was written, templates and all', async () => {
+    await writeAsVersion1(fixture('roster-v2.json'));
+    expect(await loadRoster()).toEqual({ ok: true, value: fixture('roster-v2.json') });
   });
 
   it.each([

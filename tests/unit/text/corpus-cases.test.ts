@@ -27,7 +27,7 @@ describe.skipIf(!corpusAvailable)(`post text of every corpus case ${corpusNote}`
   let roster: Roster;
   let commonWords: ReadonlySet<string>;
   beforeAll(async () => {
-    roster = { people: parseRoster(readFileSync(corpusPath('roster', 'roster.csv'), 'utf8')).personRows.map((row) => row.person), templates: [] };
+    roster = { people: parseRoster(readFileSync(corpusPath('roster', 'roster.csv'), 'utf8')).personRows.map((row) => row.person), templates: [], biometrics: null };
     commonWords = await loadCommonWordsNode();
   });
 
