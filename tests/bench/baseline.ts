@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { facesScaleDir } from './faces-scale';
 import type { BenchRow, BenchSectionResult } from './section';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -21,7 +22,12 @@ export function benchAtRevision(revision: string, sections: string[], corpusDir:
   try {
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     execFileSync('npx', ['wxt', 'prepare'], { cwd: dir, stdio: 'pipe' });
-    execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/run.ts', ...sections], { cwd: dir, stdio: 'inherit', env: { ...process.env, CHECKPOST_CORPUS: corpusDir } });
+    execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/run.ts', ...sections], {
+      cwd: dir,
+      stdio: 'inherit',
+      // The data sets beside this checkout, not beside the temporary one.
+      env: { ...process.env, CHECKPOST_CORPUS: corpusDir, CHECKPOST_FACES_SCALE: facesScaleDir },
+    });
     return JSON.parse(readFileSync(join(dir, 'bench-results', 'latest.json'), 'utf8')) as BenchReport;
   } finally {
     execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: ROOT, stdio: 'pipe' });
