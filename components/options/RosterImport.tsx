@@ -17,6 +17,8 @@ export interface RosterImportProps {
   onImport(csv: File, photos: File[], biometrics: BiometricRecord | null): void;
   /** Turns face matching off, deleting every face template. */
   onFaceMatchingOff(): void;
+  /** Deletes the roster whole: names, consents and templates. */
+  onErase(): void;
 }
 
 /** The DPIA and notice to parents as typed, checked when the form is sent. */
@@ -38,7 +40,8 @@ const gateFieldsOf = (record: BiometricRecord | null | undefined): GateFields =>
 const folderAttributes = { webkitdirectory: '', directory: '' } as Record<string, string>;
 
 /** Import of the school's roster export and its reference photos, with the import's report. */
-export function RosterImport({ current, busy, progress, report, error, onImport, onFaceMatchingOff }: RosterImportProps) {
+export function RosterImport({ current, busy, progress, report, error, onImport, onFaceMatchingOff, onErase }: RosterImportProps) {
+  const [confirmingErase, setConfirmingErase] = useState(false);
   const [csv, setCsv] = useState<File | null>(null);
   const [photos, setPhotos] = useState<File[]>([]);
   const [gate, setGate] = useState<GateFields>(() => gateFieldsOf(current?.biometrics));
@@ -145,6 +148,30 @@ export function RosterImport({ current, busy, progress, report, error, onImport,
         <p role="alert" className="cp-error">
           {error}
         </p>
+      )}
+      {current !== null && !confirmingErase && (
+        <button type="button" disabled={busy} onClick={() => setConfirmingErase(true)}>
+          Erase all roster data…
+        </button>
+      )}
+      {current !== null && confirmingErase && (
+        <section role="alertdialog" aria-labelledby="cp-erase-title" aria-describedby="cp-erase-help" className="cp-report cp-report-failed">
+          <h2 id="cp-erase-title">Erase all roster data?</h2>
+          <p id="cp-erase-help">This deletes every name, consent and face template Checkpost holds on this computer. Until a roster is imported again, every post is held.</p>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              setConfirmingErase(false);
+              onErase();
+            }}
+          >
+            Erase everything
+          </button>{' '}
+          <button type="button" disabled={busy} onClick={() => setConfirmingErase(false)}>
+            Keep the roster
+          </button>
+        </section>
       )}
       {report !== null && (
         <section aria-label="Import report" className={report.imported ? 'cp-report cp-report-ok' : 'cp-report cp-report-failed'}>

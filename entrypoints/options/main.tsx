@@ -10,7 +10,7 @@ import { sendMessage } from '../../lib/messaging/runtime-browser';
 import { importRoster } from '../../lib/roster/import-roster';
 import type { BiometricRecord } from '../../lib/roster/biometrics';
 import type { EnrolPhoto, ImportReport } from '../../lib/roster/types';
-import { loadRoster, saveRoster, type StoredRoster } from '../../lib/storage/roster-db-browser';
+import { eraseRoster, loadRoster, saveRoster, type StoredRoster } from '../../lib/storage/roster-db-browser';
 import { rosterVersion } from '../../lib/storage/items-browser';
 import { pickedPhotoReader } from './picked-photos';
 
@@ -97,6 +97,16 @@ function OptionsPage() {
       await switchTo({ ...stored.value, roster: { ...stored.value.roster, templates: [], biometrics: null } });
     }, 'Face matching could not be turned off');
 
+  const onErase = () =>
+    whileBusy(async () => {
+      setProgress('Erasing the roster…');
+      const erased = await eraseRoster();
+      if (!erased.ok) return setError(erased.error.message);
+      await sendMessage('reloadRoster', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Telling Checkpost the roster is gone' });
+      await rosterVersion.setValue(new Date().toISOString());
+      setCurrent(null);
+    }, 'The roster could not be erased');
+
   return (
     <RosterImport
       current={current}
@@ -106,6 +116,7 @@ function OptionsPage() {
       error={error}
       onImport={(csv, photos, biometrics) => void onImport(csv, photos, biometrics)}
       onFaceMatchingOff={() => void onFaceMatchingOff()}
+      onErase={() => void onErase()}
     />
   );
 }

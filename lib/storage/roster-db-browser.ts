@@ -48,6 +48,22 @@ export async function saveRoster(record: StoredRoster): Promise<Result<void, Che
   }
 }
 
+/** Deletes the roster in use (names, consents, face templates): until another is imported every post is held. */
+export async function eraseRoster(): Promise<Result<void, CheckError>> {
+  try {
+    const db = await openCheckpostDb();
+    try {
+      const transaction = db.transaction(ROSTER_STORE, 'readwrite');
+      await Promise.all([transaction.store.delete(CURRENT_KEY), transaction.done]);
+      return ok(undefined);
+    } finally {
+      db.close();
+    }
+  } catch (thrown) {
+    return err(checkError('file_unreadable', `Checkpost could not erase the roster (${describeThrown(thrown)}). Nothing was changed; try again.`));
+  }
+}
+
 /** The roster in use, or why there is none: not imported, unreadable, or damaged (never acted on). */
 export async function loadRoster(): Promise<Result<StoredRoster, CheckError>> {
   let stored: unknown;

@@ -151,4 +151,21 @@ describe.skipIf(!corpusAvailable)(`What Checkpost keeps after blocking a post th
     expect(found(everywhereElse, names)).toEqual([]);
     expect(found(everywhereElse, read)).toEqual([]);
   });
+
+  it('erases every name, consent and face template when the ORM lead erases the roster, and then holds posts', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Erase all roster data…' }).click();
+    await options.getByRole('button', { name: 'Erase everything' }).click();
+    await options.getByText(/No roster imported yet/).waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    const stores = await options.evaluate(dumpIndexedDb);
+    expect(stores.filter((dump) => dump.database === 'checkpost').flatMap((dump) => dump.entries)).toEqual([]);
+    await options.close();
+    const page = await browser.context.newPage();
+    await page.goto('https://x.com/home');
+    await writePost(page, 'Sports day is on Friday.');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await panel(page, 'cannot_check').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await page.close();
+  });
 });

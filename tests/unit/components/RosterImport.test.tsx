@@ -18,7 +18,7 @@ const report: ImportReport = anImportReport({
 describe('RosterImport', () => {
   it('imports only once a CSV is chosen, passing the chosen photos along, without face matching unless asked', () => {
     const onImport = vi.fn();
-    render(<RosterImport current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} onFaceMatchingOff={vi.fn()} />);
+    render(<RosterImport current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} onFaceMatchingOff={vi.fn()} onErase={vi.fn()} />);
     const submit = screen.getByRole('button', { name: 'Import roster' });
     expect((submit as HTMLButtonElement).disabled).toBe(true);
     const csv = new File(['UPN\n'], 'roster.csv', { type: 'text/csv' });
@@ -31,7 +31,7 @@ describe('RosterImport', () => {
   });
 
   it('shows the import report, naming row and column of each problem', () => {
-    render(<RosterImport current={null} busy={false} progress={null} report={report} error={null} onImport={vi.fn()} onFaceMatchingOff={vi.fn()} />);
+    render(<RosterImport current={null} busy={false} progress={null} report={report} error={null} onImport={vi.fn()} onFaceMatchingOff={vi.fn()} onErase={vi.fn()} />);
     const section = screen.getByRole('region', { name: 'Import report' });
     expect(section.textContent).toContain('Roster not imported');
     expect(section.textContent).toContain('Row 3, column "UPN": This UPN is also on row 2.');
@@ -39,7 +39,7 @@ describe('RosterImport', () => {
 
   it('matches faces only with the DPIA date, the DPO and the date parents were notified, none of them in the future', () => {
     const onImport = vi.fn();
-    render(<RosterImport current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} onFaceMatchingOff={vi.fn()} />);
+    render(<RosterImport current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} onFaceMatchingOff={vi.fn()} onErase={vi.fn()} />);
     const csv = new File(['UPN\n'], 'roster.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByLabelText('Roster CSV'), { target: { files: [csv] } });
     fireEvent.click(screen.getByLabelText('Match faces to the reference photos'));
@@ -57,9 +57,22 @@ describe('RosterImport', () => {
   it('offers to turn face matching off while it is on, saying under which DPIA it runs', () => {
     const onFaceMatchingOff = vi.fn();
     const current = { csvName: 'roster.csv', importedAt: '2026-09-03T09:00:00Z', people: 3, pupils: 3, enrolled: 2, biometrics: SCHOOL_BIOMETRICS };
-    render(<RosterImport current={current} busy={false} progress={null} report={null} error={null} onImport={vi.fn()} onFaceMatchingOff={onFaceMatchingOff} />);
+    render(<RosterImport current={current} busy={false} progress={null} report={null} error={null} onImport={vi.fn()} onFaceMatchingOff={onFaceMatchingOff} onErase={vi.fn()} />);
     expect(screen.getByText(/Face matching is on, under the DPIA completed on 2026-09-01/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Turn face matching off and delete every face template' }));
     expect(onFaceMatchingOff).toHaveBeenCalled();
+  });
+
+  it('erases all roster data only after a second, explicit confirmation, and can be backed out of', () => {
+    const onErase = vi.fn();
+    const current = { csvName: 'roster.csv', importedAt: '2026-09-03T09:00:00Z', people: 3, pupils: 3, enrolled: 0, biometrics: null };
+    render(<RosterImport current={current} busy={false} progress={null} report={null} error={null} onImport={vi.fn()} onFaceMatchingOff={vi.fn()} onErase={onErase} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Erase all roster data…' }));
+    expect(screen.getByRole('alertdialog', { name: 'Erase all roster data?' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Keep the roster' }));
+    expect(onErase).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Erase all roster data…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Erase everything' }));
+    expect(onErase).toHaveBeenCalledTimes(1);
   });
 });

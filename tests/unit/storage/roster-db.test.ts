@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { aPerson, anImportReport, SCHOOL_BIOMETRICS } from '../../support/builders';
-import { DB_NAME, DB_VERSION, loadRoster, openCheckpostDb, ROSTER_STORE, saveRoster, type StoredRoster } from '../../../lib/storage/roster-db-browser';
+import { DB_NAME, DB_VERSION, eraseRoster, loadRoster, openCheckpostDb, ROSTER_STORE, saveRoster, type StoredRoster } from '../../../lib/storage/roster-db-browser';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'storage', name), 'utf8'));
 
@@ -55,6 +55,12 @@ describe('roster database', () => {
     if (!current.ok) throw new Error(current.error.message);
     expect(current.value.csvName).toBe('second.csv');
     expect(current.value.roster.people.map((person) => person.id)).toEqual(['R999240119108']);
+  });
+
+  it('erases the roster whole: afterwards there is none, and saying so', async () => {
+    await saveRoster(stored('first.csv', 'T999240119101'));
+    expect(await eraseRoster()).toEqual({ ok: true, value: undefined });
+    expect(await loadRoster()).toMatchObject({ ok: false, error: { code: 'roster_missing' } });
   });
 
   it(`creates version ${DB_VERSION} with the roster store on a fresh profile`, async () => {
