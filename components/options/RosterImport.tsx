@@ -2,6 +2,7 @@ import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { RosterSummary } from '../../lib/messaging/protocol';
 import { biometricRecordProblem, type BiometricRecord } from '../../lib/roster/biometrics';
 import { formatImportReport } from '../../lib/roster/import-report';
+import { reEnrolmentReminder } from '../../lib/roster/re-enrolment';
 import type { ImportReport } from '../../lib/roster/types';
 
 export interface RosterImportProps {
@@ -62,6 +63,8 @@ export function RosterImport({ current, busy, progress, report, error, onImport,
     setGateProblem(problem);
     if (problem === null) onImport(csv, photos, record);
   };
+  // Children's faces change: templates over a year old are due to be made again from this year's photos.
+  const reminder = current?.biometrics != null && current.enrolled > 0 ? reEnrolmentReminder(current.importedAt, new Date()) : null;
   const field = (name: keyof Omit<GateFields, 'on'>) => ({
     value: gate[name],
     disabled: busy,
@@ -81,6 +84,11 @@ export function RosterImport({ current, busy, progress, report, error, onImport,
           {current.biometrics === null
             ? 'Face matching is off: no face templates are kept, and staff are asked to check every face in a photo by hand.'
             : `Face matching is on, under the DPIA completed on ${current.biometrics.dpiaCompletedOn} (data protection officer: ${current.biometrics.dpoName}); parents were notified on ${current.biometrics.parentsNotifiedOn}.`}
+        </p>
+      )}
+      {reminder !== null && (
+        <p role="status" className="cp-error">
+          {reminder}
         </p>
       )}
       {current?.biometrics != null && (

@@ -75,4 +75,10 @@ describe('RosterImport', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Erase everything' }));
     expect(onErase).toHaveBeenCalledTimes(1);
   });
+
+  it('reminds the ORM lead to import this year’s photos once the templates are over twelve months old', () => {
+    const current = { csvName: 'roster.csv', importedAt: '2020-09-03T09:00:00Z', people: 3, pupils: 3, enrolled: 2, biometrics: SCHOOL_BIOMETRICS };
+    render(<RosterImport current={current} busy={false} progress={null} report={null} error={null} onImport={vi.fn()} onFaceMatchingOff={vi.fn()} onErase={vi.fn()} />);
+    expect(screen.getByText(/imported on 2020-09-03, more than 12 months ago/)).toBeTruthy();
+  });
 });
