@@ -2,7 +2,7 @@ import type { Box } from '../../geometry';
 import type { FaceIdentity, FaceResult, Facts } from '../../pipeline/types';
 import { personById } from '../../roster/consent';
 import type { Person, Roster } from '../../roster/types';
-import type { RuleFinding } from '../rule';
+import type { Rule, RuleFinding } from '../rule';
 
 /** Every face in the post with where it is, so each face rule reads one flat list. */
 export interface LocatedFace {
@@ -32,6 +32,13 @@ export function findingsForFaces<K extends FaceIdentity['kind']>(
   const people = personById(roster);
   return facesWhere(facts, kind).flatMap((located) => finding(located, people) ?? []);
 }
+
+/** A rule about the faces of one kind: its id, title and severity, and a finding (or none) for each such face. */
+export const faceRule = <K extends FaceIdentity['kind']>(
+  rule: Omit<Rule, 'check'>,
+  kind: K,
+  finding: (located: LocatedFaceOf<K>, people: ReadonlyMap<string, Person>, facts: Facts) => RuleFinding | null,
+): Rule => ({ ...rule, check: (facts, { roster }) => findingsForFaces(facts, roster, kind, (located, people) => finding(located, people, facts)) });
 
 /** A place in the post's photos that a finding marks. */
 export interface LocatedBox {
