@@ -1,6 +1,6 @@
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { RosterSummary } from '../../lib/messaging/protocol';
-import { biometricRecordProblem, type BiometricRecord } from '../../lib/roster/biometrics';
+import { checkBiometricRecord, type BiometricRecord } from '../../lib/roster/biometrics';
 import { formatImportReport } from '../../lib/roster/import-report';
 import { reEnrolmentReminder } from '../../lib/roster/re-enrolment';
 import type { ImportReport } from '../../lib/roster/types';
@@ -58,10 +58,12 @@ export function RosterImport({ current, busy, progress, report, error, onImport,
       onImport(csv, photos, null);
       return;
     }
-    const record = { dpiaCompletedOn: gate.dpiaCompletedOn, dpoName: gate.dpoName.trim(), parentsNotifiedOn: gate.parentsNotifiedOn, recordedAt: new Date().toISOString() };
-    const problem = biometricRecordProblem(record, new Date());
-    setGateProblem(problem);
-    if (problem === null) onImport(csv, photos, record);
+    const checked = checkBiometricRecord(
+      { dpiaCompletedOn: gate.dpiaCompletedOn, dpoName: gate.dpoName, parentsNotifiedOn: gate.parentsNotifiedOn, recordedAt: new Date().toISOString() },
+      new Date(),
+    );
+    setGateProblem(checked.ok ? null : checked.error);
+    if (checked.ok) onImport(csv, photos, checked.value);
   };
   // Children's faces change: templates over a year old are due to be made again from this year's photos.
   const reminder = current?.biometrics != null && current.enrolled > 0 ? reEnrolmentReminder(current.importedAt, new Date()) : null;

@@ -8,7 +8,7 @@ import type { Analysis, Platform, PostImage, Verdict } from '../pipeline/types';
 import { formatImportReport } from '../roster/import-report';
 import { importRoster } from '../roster/import-roster';
 import { photoReaderNode } from '../roster/read-photo-node';
-import { biometricRecordProblem, biometricRecordSchema, type BiometricRecord } from '../roster/biometrics';
+import { checkBiometricRecord, type BiometricRecord } from '../roster/biometrics';
 import type { Roster } from '../roster/types';
 import { loadCommonWordsNode } from '../text/common-words-node';
 
@@ -50,8 +50,8 @@ export async function readBiometricsFile(path: string): Promise<Result<Biometric
   } catch (thrown) {
     return err(`The biometrics record ${path} could not be read (${describeThrown(thrown)}). It is a JSON file with dpiaCompletedOn, dpoName and parentsNotifiedOn.`);
   }
-  const problem = biometricRecordProblem(record, new Date());
-  return problem === null ? ok(biometricRecordSchema.parse(record)) : err(`The biometrics record ${path} cannot turn face matching on: ${problem}`);
+  const checked = checkBiometricRecord(record, new Date());
+  return checked.ok ? checked : err(`The biometrics record ${path} cannot turn face matching on: ${checked.error}`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { err, ok, type Result } from '../errors';
 
 const isoDate = z.iso.date();
 
@@ -21,12 +22,12 @@ export const biometricRecordSchema = z.object({
 
 export type BiometricRecord = z.infer<typeof biometricRecordSchema>;
 
-/** Why a record cannot turn face matching on, in words for the ORM lead, or null when it can. */
-export function biometricRecordProblem(record: unknown, now: Date): string | null {
+/** The record, if it can turn face matching on; otherwise why not, in words for the ORM lead. */
+export function checkBiometricRecord(record: unknown, now: Date): Result<BiometricRecord, string> {
   const parsed = biometricRecordSchema.safeParse(record);
-  if (!parsed.success) return "Give the date the DPIA was completed, the data protection officer's name and the date parents were notified (dates as YYYY-MM-DD).";
+  if (!parsed.success) return err("Give the date the DPIA was completed, the data protection officer's name and the date parents were notified (dates as YYYY-MM-DD).");
   const today = now.toISOString().slice(0, 10);
   if (parsed.data.dpiaCompletedOn > today || parsed.data.parentsNotifiedOn > today)
-    return 'The DPIA and the notice to parents must both have happened already: a date in the future cannot turn face matching on.';
-  return null;
+    return err('The DPIA and the notice to parents must both have happened already: a date in the future cannot turn face matching on.');
+  return ok(parsed.data);
 }
