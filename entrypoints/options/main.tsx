@@ -29,6 +29,15 @@ function OptionsPage() {
     });
   }, []);
 
+  /** Has the engine read the stored roster again (or find none), and open composers judge their posts again. */
+  const announceRosterChange = async (): Promise<void> => {
+    const status = await sendMessage('reloadRoster', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Switching to the roster as it now is' });
+    // Open composers drop verdicts judged against the old roster once the engine has the new one.
+    await rosterVersion.setValue(new Date().toISOString());
+    if (status.ok) setCurrent(status.value.roster);
+    else setError(`The change was saved, but Checkpost could not take it up yet (${status.error.message}). Restart the browser to use it.`);
+  };
+
   /** Saves a roster record, then has the engine and open composers switch to it. */
   const switchTo = async (record: StoredRoster): Promise<boolean> => {
     const saved = await saveRoster(record);
@@ -36,11 +45,7 @@ function OptionsPage() {
       setError(saved.error.message);
       return false;
     }
-    const status = await sendMessage('reloadRoster', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Switching to the new roster' });
-    // Open composers drop verdicts judged against the old roster once the engine has the new one.
-    await rosterVersion.setValue(new Date().toISOString());
-    if (status.ok) setCurrent(status.value.roster);
-    else setError(`The roster was saved, but Checkpost could not switch to it yet (${status.error.message}). Restart the browser to use it.`);
+    await announceRosterChange();
     return true;
   };
 
@@ -102,8 +107,8 @@ function OptionsPage() {
       setProgress('Erasing the roster…');
       const erased = await eraseRoster();
       if (!erased.ok) return setError(erased.error.message);
-      await sendMessage('reloadRoster', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Telling Checkpost the roster is gone' });
-      await rosterVersion.setValue(new Date().toISOString());
+      await announceRosterChange();
+      // Gone from this computer whether or not the engine has heard yet.
       setCurrent(null);
     }, 'The roster could not be erased');
 
