@@ -35,3 +35,19 @@ export function onlyDocuments(post: Pick<CorpusCase, 'images'>, kinds: CorpusDoc
   const documents = corpusDocuments();
   return post.images.length > 0 && post.images.every((image) => documents.some((doc) => doc.file === image && kinds.includes(doc.kind) && doc.faces_in_image === 0));
 }
+
+interface CorpusGroup {
+  file: string;
+  faces: number;
+  identities_present: string[];
+}
+
+/**
+ * Whether a post's photos are all group photos in which no one on the roster appears. A single stranger's score can
+ * sit close to the "unknown" threshold, and Chromium's decoding differs slightly between CPUs; a photo of strangers
+ * only is held on every machine, whichever faces land on which side.
+ */
+export function onlyStrangers(post: Pick<CorpusCase, 'images'>): boolean {
+  const groups = JSON.parse(readFileSync(corpusPath('faces', 'groups', 'groups.json'), 'utf8')) as CorpusGroup[];
+  return post.images.length > 0 && post.images.every((image) => groups.some((group) => group.file === image && group.faces > 1 && group.identities_present.length === 0));
+}

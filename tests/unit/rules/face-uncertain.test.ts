@@ -34,4 +34,13 @@ describe('face-uncertain', () => {
     expect(findings[0]!.message).toMatch(/may be a pupil who has no consent/);
     expect(findings[0]!.message).not.toMatch(/Zoë|Lee/);
   });
+
+  it('tells a photo of small faces in one line, boxing each, apart from a face that looks like someone', () => {
+    const small = aFace({ kind: 'uncertain', reason: 'too_small' });
+    const alike = aFace({ kind: 'uncertain', reason: 'low_confidence', candidateId: consented.id, similarity: 0.96 });
+    const findings = faceUncertain.check(someFacts([anImage([small, small, alike, small])]), { roster });
+    expect(findings.map((finding) => finding.evidence?.length)).toEqual([1, 3]);
+    expect(findings[1]!.message).toMatch(/3 faces are too small to identify/);
+    expect(findings[0]!.personId).toBe(consented.id);
+  });
 });
