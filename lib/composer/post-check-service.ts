@@ -6,6 +6,7 @@ import { TRANSIENT_ERRORS, type ImageSeen, type ImageUpload, type PostCheckReply
 import { assembleAnalysis, judge } from '../pipeline/check-post';
 import type { PhotoChecker } from '../pipeline/photo-checker';
 import type { ImageAnalysis } from '../pipeline/types';
+import { matchesFaces } from '../roster/biometrics';
 import type { Roster } from '../roster/types';
 import { cannotCheck } from './panel-view';
 
@@ -28,30 +29,38 @@ export interface PostCheckService {
  */
 const CACHE_LIMIT = 64;
 
+/** Whether the roster in use (if any) has faces matched, so photos are analysed with descriptors. */
+const matchingFor = (roster: Result<Roster, CheckError>): boolean => roster.ok && matchesFaces(roster.value);
+
+/** Analyses are kept by photo and by whether faces were described: turning matching on needs a fresh analysis. */
+const cacheKey = (hash: string, matchFaces: boolean): string => `${hash}:${matchFaces ? 'described' : 'found'}`;
+
 /**
  * The engine's side of the composer protocol: analyses each photo once, by the SHA-256 of its
  * bytes, as soon as it is attached, then judges whole posts from those analyses against the
- * roster in use. Analyses do not depend on the roster, so a new roster needs no re-analysis.
+ * roster in use. Analyses do not depend on who is on the roster, so a re-import needs no
+ * re-analysis; only turning face matching on does (faces are not described while it is off).
  * Runs in the offscreen document (or in Node, for tests).
  */
 export function createPostCheckService(deps: PostCheckServiceDeps): PostCheckService {
   const cache = new LRUCache<string, Promise<Result<ImageAnalysis, CheckError>>>({ max: CACHE_LIMIT });
 
-  const analysis = (upload: ImageUpload): Promise<Result<ImageAnalysis, CheckError>> => {
-    const cached = cache.get(upload.hash);
+  const analysis = (upload: ImageUpload, matchFaces: boolean): Promise<Result<ImageAnalysis, CheckError>> => {
+    const key = cacheKey(upload.hash, matchFaces);
+    const cached = cache.get(key);
     if (cached !== undefined) return cached;
-    const run = deps.photos.analyse({ id: upload.hash, name: upload.name, bytes: base64ToBytes(upload.base64) }, 0);
-    cache.set(upload.hash, run);
+    const run = deps.photos.analyse({ id: upload.hash, name: upload.name, bytes: base64ToBytes(upload.base64) }, 0, { matchFaces });
+    cache.set(key, run);
     // A failure a Retry may cure is not kept: the composer sends the photo again.
     void run.then((result) => {
-      if (!result.ok && TRANSIENT_ERRORS.has(result.error.code) && cache.peek(upload.hash) === run) cache.delete(upload.hash);
+      if (!result.ok && TRANSIENT_ERRORS.has(result.error.code) && cache.peek(key) === run) cache.delete(key);
     });
     return run;
   };
 
   return {
     async analyseImage(upload) {
-      const result = await analysis(upload);
+      const result = await analysis(upload, matchingFor(await deps.roster()));
       if (!result.ok) return result;
       // Faces and OCR run side by side after decoding: the longer of the two is what the photo took.
       const { decodeMs, detectMs, describeMs, ocrMs = 0 } = result.value.timings;
@@ -59,7 +68,9 @@ export function createPostCheckService(deps: PostCheckServiceDeps): PostCheckSer
     },
 
     async checkPost(request) {
-      const pending = request.images.map((image) => cache.get(image.hash));
+      const [roster, commonWords] = await Promise.all([deps.roster(), deps.commonWords()]);
+      const matchFaces = matchingFor(roster);
+      const pending = request.images.map((image) => cache.get(cacheKey(image.hash, matchFaces)));
       const missing = request.images.filter((_, index) => pending[index] === undefined).map((image) => image.hash);
       if (missing.length > 0) return { kind: 'missing', hashes: missing };
 
@@ -71,7 +82,6 @@ export function createPostCheckService(deps: PostCheckServiceDeps): PostCheckSer
         if (result.ok) images.push({ ...result.value, imageIndex: index, name });
         else errors.push({ ...result.error, file: result.error.file ?? name });
       }
-      const [roster, commonWords] = await Promise.all([deps.roster(), deps.commonWords()]);
       // Never judged against an empty roster: every face would read as a stranger and every name as no one's.
       if (!roster.ok || !commonWords.ok) {
         const missingParts = [roster, commonWords].flatMap((loaded) => (loaded.ok ? [] : [loaded.error]));

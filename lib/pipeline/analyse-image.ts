@@ -7,12 +7,17 @@ import type { Box } from '../geometry';
 import type { ImageAnalysis, PostImage } from './types';
 
 /**
- * Decodes one attached photo, then finds and describes every face, reads its text and its
- * metadata. Faces run on the main thread and OCR in tesseract's worker, so the two overlap.
+ * Decodes one attached photo, then finds every face (and describes each one when `matchFaces`),
+ * reads its text and its metadata. Faces run on the main thread and OCR in tesseract's worker, so the two overlap.
  * Any analyser failing fails the photo: a photo is never half-checked. Nothing here depends on
  * the roster, so the result is cacheable by the photo's hash. Stops once `signal` aborts.
  */
-export async function analyseImage(image: PostImage, imageIndex: number, analysers: Analysers, signal: AbortSignal): Promise<Result<ImageAnalysis, CheckError>> {
+export async function analyseImage(
+  image: PostImage,
+  imageIndex: number,
+  analysers: Analysers,
+  { matchFaces, signal }: { matchFaces: boolean; signal: AbortSignal },
+): Promise<Result<ImageAnalysis, CheckError>> {
   const started = performance.now();
   const decoded = await analysers.decode(image.bytes, image.name);
   if (!decoded.ok) return decoded;
@@ -23,7 +28,11 @@ export async function analyseImage(image: PostImage, imageIndex: number, analyse
   const [faces, ocr] = await Promise.all([analysers.faces(), analysers.ocr()]);
   if (!faces.ok) return faces;
   if (!ocr.ok) return ocr;
-  const [found, read, exif] = await Promise.all([faces.value.analyse(picture, signal), ocr.value.analyse(picture, signal), readPhotoMetadata(image.bytes, image.name)]);
+  const [found, read, exif] = await Promise.all([
+    faces.value.analyse(picture, signal, { describe: matchFaces }),
+    ocr.value.analyse(picture, signal),
+    readPhotoMetadata(image.bytes, image.name),
+  ]);
   if (!found.ok) return err(named(found.error, image.name));
   if (!read.ok) return err(named(read.error, image.name));
   if (!exif.ok) return exif;
@@ -42,7 +51,7 @@ export async function analyseImage(image: PostImage, imageIndex: number, analyse
       descriptor: face.descriptor,
     })),
     possibleFaces: found.value.possibleFaces.map((face) => scaleBox(face.box, scale)),
-    descriptorModel: faces.value.modelId,
+    descriptorModel: matchFaces ? faces.value.modelId : null,
     ocr: scaleOcrResult(read.value, scale),
     exif: exif.value,
     timings: { decodeMs, detectMs: found.value.detectMs, describeMs: found.value.describeMs, ocrMs: read.value.ms },

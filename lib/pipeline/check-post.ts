@@ -1,4 +1,5 @@
 import type { CheckError } from '../errors';
+import { matchesFaces } from '../roster/biometrics';
 import { rules as allRules } from '../rules';
 import { analyseText } from '../text/analyse-text';
 import { establishFacts, type JudgeContext } from './establish-facts';
@@ -30,12 +31,15 @@ export function judge(analysis: Analysis, context: JudgeContext, policy: Policy 
   return { facts, verdict: judgePost(facts, { roster: context.roster, approvedDevices: policy.approvedDevices }, allRules, policy) };
 }
 
-/** Analyses every photo of the post once, in turn, and its words. A text-only post loads no model. */
-export async function analysePost(post: Post, photos: PhotoChecker, signal?: AbortSignal): Promise<Analysis> {
+/**
+ * Analyses every photo of the post once, in turn, and its words. A text-only post loads no model. Faces are
+ * described only when `matchFaces`.
+ */
+export async function analysePost(post: Post, photos: PhotoChecker, options: { matchFaces: boolean; signal?: AbortSignal }): Promise<Analysis> {
   const images: ImageAnalysis[] = [];
   const errors: CheckError[] = [];
   for (const [index, image] of post.images.entries()) {
-    const result = await photos.analyse(image, index, signal);
+    const result = await photos.analyse(image, index, options);
     if (result.ok) images.push(result.value);
     else errors.push({ ...result.error, file: result.error.file ?? image.name });
   }
@@ -44,6 +48,6 @@ export async function analysePost(post: Post, photos: PhotoChecker, signal?: Abo
 
 /** The one way a post becomes a verdict: analyse once, establish the facts against the roster, judge. */
 export async function checkPost(post: Post, photos: PhotoChecker, context: JudgeContext, policy?: Policy): Promise<CheckOutcome> {
-  const analysis = await analysePost(post, photos);
+  const analysis = await analysePost(post, photos, { matchFaces: matchesFaces(context.roster) });
   return { analysis, ...judge(analysis, context, policy) };
 }

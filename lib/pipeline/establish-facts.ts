@@ -1,3 +1,4 @@
+import { matchesFaces } from '../roster/biometrics';
 import { trustMatch } from './face-pose';
 import { identifyFace } from './identify-face';
 import type { Roster } from '../roster/types';
@@ -12,7 +13,8 @@ export interface JudgeContext {
 }
 
 function identify(face: AnalysedFace, image: ImageAnalysis, roster: Roster): FaceIdentity {
-  if (roster.biometrics === null) return { kind: 'not_matched' };
+  // Faces analysed while matching was off carry no descriptor: they are checked by hand, as in non-biometric mode.
+  if (!matchesFaces(roster) || image.descriptorModel === null) return { kind: 'not_matched' };
   if (face.descriptor === null) return { kind: 'uncertain', reason: 'too_small' };
   return trustMatch(identifyFace(face.descriptor, roster.templates, image.descriptorModel), face.landmarks);
 }

@@ -14,7 +14,8 @@ import type { ImageAnalysis, PostImage } from './types';
  */
 export interface PhotoChecker {
   readonly analysers: Analysers;
-  analyse(image: PostImage, imageIndex: number, signal?: AbortSignal): Promise<Result<ImageAnalysis, CheckError>>;
+  /** Analyses one photo; its faces are described only when `matchFaces` (the roster in use has the school's biometric record). */
+  analyse(image: PostImage, imageIndex: number, options: { matchFaces: boolean; signal?: AbortSignal }): Promise<Result<ImageAnalysis, CheckError>>;
   enrol: EnrolPhoto;
 }
 
@@ -28,8 +29,8 @@ export function createPhotoChecker(analysers: Analysers, budgetMs: number = BUDG
 
   return {
     analysers,
-    analyse: (image, imageIndex, parent) =>
-      within(budgetMs, `Checking ${image.name}`, (signal) => inTurn(signal, () => analyseImage(image, imageIndex, analysers, signal)), parent),
+    analyse: (image, imageIndex, { matchFaces, signal: parent }) =>
+      within(budgetMs, `Checking ${image.name}`, (signal) => inTurn(signal, () => analyseImage(image, imageIndex, analysers, { matchFaces, signal })), parent),
     enrol: (bytes, fileName) => within(BUDGET_MS.enrolPhoto, `Checking ${fileName}`, (signal) => inTurn(signal, () => enrolNow(bytes, fileName, signal))),
   };
 }

@@ -40,7 +40,7 @@ export interface AnalysedFace {
   /** Detector confidence in [0, 1]. */
   score: number;
   landmarks: Point[];
-  /** Unit-length descriptor (of `ImageAnalysis.descriptorModel`), or null when the face is too small to describe. */
+  /** Unit-length descriptor (of `ImageAnalysis.descriptorModel`), or null when the face is too small to describe or faces were not described. */
   descriptor: Float32Array | null;
 }
 
@@ -67,8 +67,11 @@ export interface ImageAnalysis {
   faces: AnalysedFace[];
   /** Detections the face mesh model could not confirm as faces (see FaceAnalysis.possibleFaces). */
   possibleFaces: Box[];
-  /** The descriptor model the faces were described with; templates of another model are never compared. */
-  descriptorModel: string;
+  /**
+   * The descriptor model the faces were described with (templates of another model are never compared), or null
+   * when they were not described because face matching is off for the roster in use.
+   */
+  descriptorModel: string | null;
   /** Text read in the photo, boxes in the same pixels as faces' (the pipeline scales them). Never optional: a photo is not half-checked. */
   ocr: OcrImageResult;
   /** Location and camera from the photo's EXIF (nulls inside when the photo has none). */

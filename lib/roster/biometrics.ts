@@ -22,6 +22,9 @@ export const biometricRecordSchema = z.object({
 
 export type BiometricRecord = z.infer<typeof biometricRecordSchema>;
 
+/** Whether faces are matched to this roster: only with the school's biometric record, so without it no descriptor is computed at all. */
+export const matchesFaces = (roster: { biometrics: BiometricRecord | null }): boolean => roster.biometrics !== null;
+
 /** The record, if it can turn face matching on; otherwise why not, in words for the ORM lead. */
 export function checkBiometricRecord(record: unknown, now: Date): Result<BiometricRecord, string> {
   const parsed = biometricRecordSchema.safeParse(record);

@@ -103,7 +103,7 @@ export const pipelineBench: BenchSection = {
         await checkPost({ platform: 'x', text: '', images: portrait }, photos, context);
         const aloneMs = performance.now() - alone;
         // The group photo given 50 ms: stopped mid-analysis, its check held.
-        await analysePost({ platform: 'x', text: '', images: four.slice(0, 1) }, photos, AbortSignal.timeout(50));
+        await analysePost({ platform: 'x', text: '', images: four.slice(0, 1) }, photos, { matchFaces: true, signal: AbortSignal.timeout(50) });
         const after = performance.now();
         await checkPost({ platform: 'x', text: '', images: portrait }, photos, context);
         recovery.push({ aloneMs, afterTimeoutMs: performance.now() - after });

@@ -89,7 +89,7 @@ describe.skipIf(!corpusAvailable)(`checkPost on the corpus roster ${corpusNote}`
     const normal = photo(corpusPath('faces', 'identities', 'amelia_hughes', '02.jpg'));
     const timed = async (images: PostImage[], signal?: AbortSignal) => {
       const started = performance.now();
-      const analysis = await analysePost({ platform: 'x', text: '', images }, checker.photos, signal);
+      const analysis = await analysePost({ platform: 'x', text: '', images }, checker.photos, { matchFaces: true, ...(signal ? { signal } : {}) });
       return { analysis, ms: performance.now() - started };
     };
     const whole = await timed([group]);

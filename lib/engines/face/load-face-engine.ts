@@ -102,13 +102,13 @@ export async function loadFaceEngine(
   const [detector, mesh, net] = models;
 
   /** Stops between model runs once the check is stopped: a photo past its deadline frees the engine for the next. */
-  const analyse = async (image: DecodedImage, checkpoint: () => Promise<void>): Promise<FaceAnalysis> => {
+  const analyse = async (image: DecodedImage, checkpoint: () => Promise<void>, describe: boolean): Promise<FaceAnalysis> => {
     const pixels = tf.tensor4d(image.data, [1, image.height, image.width, 3], 'float32');
     try {
       const detectStart = performance.now();
       const { confirmed, unconfirmed } = await findFaces(detector, mesh, pixels, config, checkpoint);
       const describeStart = performance.now();
-      const descriptors = await describeFaces(descriptor, net, pixels, confirmed, config, checkpoint);
+      const descriptors = describe ? await describeFaces(descriptor, net, pixels, confirmed, config, checkpoint) : [];
       const faces: DescribedFace[] = confirmed.map(({ face }, i) => ({ ...face, descriptor: descriptors[i] ?? null }));
       return { faces, possibleFaces: unconfirmed, detectMs: describeStart - detectStart, describeMs: performance.now() - describeStart };
     } finally {
@@ -118,9 +118,9 @@ export async function loadFaceEngine(
 
   return ok({
     modelId: config.mirrorAverage ? `${descriptor.id}+mirror` : descriptor.id,
-    async analyse(image, signal) {
+    async analyse(image, signal, { describe = true } = {}) {
       try {
-        return ok(await analyse(image, checkpoints(signal)));
+        return ok(await analyse(image, checkpoints(signal), describe));
       } catch (thrown) {
         if (signal.aborted) return err(abortError(signal));
         return err(checkError('engine_failed', `The face check failed (${describeThrown(thrown)}), so the post was held. Try again.`));

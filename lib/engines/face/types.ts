@@ -12,7 +12,7 @@ export interface DetectedFace {
 }
 
 export interface DescribedFace extends DetectedFace {
-  /** Unit-length face descriptor, or null when the face is too small to describe reliably. */
+  /** Unit-length face descriptor, or null when the face is too small to describe reliably or was not to be described. */
   descriptor: Float32Array | null;
 }
 
@@ -36,8 +36,12 @@ export interface ModelFiles {
 export interface FaceEngine {
   /** Identifies the descriptor model; templates made by another model are never compared. */
   readonly modelId: string;
-  /** Finds every face in the image and describes each one; stops, with the signal's error, once it aborts. */
-  analyse(image: DecodedImage, signal: AbortSignal): Promise<Result<FaceAnalysis, CheckError>>;
+  /**
+   * Finds every face in the image and, when `describe` (the default), describes each one; stops, with the signal's
+   * error, once it aborts. Without `describe` no descriptor is computed: that is biometric processing, lawful only
+   * once the school has recorded its DPIA and notice to parents.
+   */
+  analyse(image: DecodedImage, signal: AbortSignal, options?: { describe?: boolean }): Promise<Result<FaceAnalysis, CheckError>>;
   /** Frees every tensor and model the engine holds. */
   dispose(): void;
 }

@@ -7,7 +7,8 @@ import { checkError, err, ok } from '../../../lib/errors';
 import { bytesToBase64 } from '../../../lib/messaging/base64';
 import type { ImageUpload } from '../../../lib/messaging/protocol';
 import { lazyAnalysers } from '../../../lib/engines/analysers';
-import { createPhotoChecker } from '../../../lib/pipeline/photo-checker';
+import { createPhotoChecker, type PhotoChecker } from '../../../lib/pipeline/photo-checker';
+import type { ImageAnalysis } from '../../../lib/pipeline/types';
 import type { Roster } from '../../../lib/roster/types';
 import { corpusAvailable, corpusNote, corpusPath } from '../../support/corpus';
 import { loadCorpusChecker, type CorpusChecker } from '../../support/corpus-checker';
@@ -89,6 +90,30 @@ describe.skipIf(!corpusAvailable)(`post check service on the corpus roster ${cor
       people: roster.people.map((person) => (person.legalForename === 'Amelia' ? { ...person, consents: { ...person.consents, socialMedia: false } } : person)),
     };
     expect(await switching.checkPost(post)).toMatchObject({ kind: 'checked', verdict: { status: 'block', findings: [{ ruleId: 'face-no-consent' }] } });
+  });
+
+  it('describes no face while face matching is off, and analyses the photo again once it is turned on', async () => {
+    let current: Roster = { ...roster, biometrics: null, templates: [] };
+    const analysed: ImageAnalysis[] = [];
+    const watched: PhotoChecker = {
+      ...checker.photos,
+      analyse: async (...args) => {
+        const result = await checker.photos.analyse(...args);
+        if (result.ok) analysed.push(result.value);
+        return result;
+      },
+    };
+    const switching = createPostCheckService({ photos: watched, roster: async () => ok(current), commonWords: async () => ok(checker.commonWords) });
+    const post = { platform: 'x' as const, text: '', images: [{ hash: pupil.hash, name: 'a.jpg' }], errors: [] };
+    await switching.analyseImage(pupil);
+    expect(analysed.map((analysis) => [analysis.descriptorModel, analysis.faces.map((face) => face.descriptor)])).toEqual([[null, [null]]]);
+    expect(await switching.checkPost(post)).toMatchObject({ kind: 'checked', verdict: { status: 'warn', findings: [{ ruleId: 'face-not-matched' }] } });
+    // The ORM lead records the DPIA and enrols the roster: the kept analysis has no descriptor, so the photo is asked for again.
+    current = roster;
+    expect(await switching.checkPost(post)).toEqual({ kind: 'missing', hashes: [pupil.hash] });
+    await switching.analyseImage(pupil);
+    expect(analysed[1]!.faces[0]!.descriptor).toBeInstanceOf(Float32Array);
+    expect(await switching.checkPost(post)).toMatchObject({ kind: 'checked', verdict: { status: 'pass' } });
   });
 
   it('does not keep failures a retry may cure, and holds posts while there is no roster', async () => {
