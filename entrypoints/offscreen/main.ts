@@ -3,7 +3,7 @@ import { MODELS_BUILD_DIR, type PackagedUrl } from '../../models/manifest';
 import { checkError, err, ok, type CheckError, type Result } from '../../lib/errors';
 import { createPostCheckService } from '../../lib/composer/post-check-service';
 import { browserAnalysers } from '../../lib/engines/analysers-browser';
-import { base64ToBytes } from '../../lib/messaging/base64';
+import { base64ToBytes } from '../../lib/base64';
 import type { EngineState, EngineStatus } from '../../lib/messaging/protocol';
 import { answerMessages } from '../../lib/messaging/runtime-browser';
 import { createPhotoChecker } from '../../lib/pipeline/photo-checker';

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { RosterImport } from '../../components/options/RosterImport';
 import { BUDGET_MS } from '../../lib/deadlines';
 import { describeThrown, type CheckError, type Result } from '../../lib/errors';
-import { bytesToBase64 } from '../../lib/messaging/base64';
+import { bytesToBase64 } from '../../lib/base64';
 import type { RosterSummary } from '../../lib/messaging/protocol';
 import { sendMessage } from '../../lib/messaging/runtime-browser';
 import { importRoster } from '../../lib/roster/import-roster';

@@ -9,6 +9,7 @@ import { formatImportReport } from '../roster/import-report';
 import { importRoster } from '../roster/import-roster';
 import { photoReaderNode } from '../roster/read-photo-node';
 import { checkBiometricRecord, type BiometricRecord } from '../roster/biometrics';
+import { openRosterPack } from '../roster/roster-pack';
 import type { Roster } from '../roster/types';
 import { loadCommonWordsNode } from '../text/common-words-node';
 
@@ -37,10 +38,22 @@ export async function readPostImage(path: string): Promise<Result<PostImage, Che
 const heldBeforeChecking = (errors: CheckError[]): PostOutcome => ({ verdict: { status: 'cannot_check', findings: [], errors }, analysis: null });
 
 /** A roster CSV, and the school's record that lets its reference photos become face templates (null: face matching off). */
-export interface RosterSource {
+export interface CsvRoster {
   csv: string;
   biometrics: BiometricRecord | null;
 }
+
+/** A roster pack the ORM lead made (`checkpost roster pack`): enrolled already, its biometric record inside. */
+export interface PackRoster {
+  pack: string;
+  passphrase: string;
+  /** The signer's fingerprint the school trusts (`--signer`); absent, the pack's own signer is named on stderr. */
+  trustedSigner?: string;
+}
+
+export type RosterSource = CsvRoster | PackRoster;
+
+const sourceName = (source: RosterSource): string => ('pack' in source ? source.pack : source.csv);
 
 /** `--biometrics <file>`: the school's DPIA and notice to parents as JSON, checked before any face template is made. */
 export async function readBiometricsFile(path: string): Promise<Result<BiometricRecord, string>> {
@@ -54,11 +67,37 @@ export async function readBiometricsFile(path: string): Promise<Result<Biometric
   return checked.ok ? checked : err(`The biometrics record ${path} cannot turn face matching on: ${checked.error}`);
 }
 
+/** Opens a roster pack; its templates are used only if the face models here are the ones they were made with. */
+async function loadRosterPack(source: PackRoster, photos: PhotoChecker, withFaces: boolean): Promise<Result<Roster, string>> {
+  let text: string;
+  try {
+    text = await readFile(source.pack, 'utf8');
+  } catch (thrown) {
+    return err(`The roster pack ${source.pack} could not be read (${describeThrown(thrown)}). Check the path.`);
+  }
+  const opened = await openRosterPack(text, source.passphrase, source.trustedSigner === undefined ? {} : { trustedSigner: source.trustedSigner });
+  if (!opened.ok) return err(`${source.pack}: ${opened.error.message}`);
+  if (source.trustedSigner === undefined)
+    console.error(`The roster pack is signed by key ${opened.value.signer}; give --signer ${opened.value.signer} to refuse packs signed by any other key.`);
+  const { roster, modelId } = opened.value;
+  if (withFaces && roster.templates.length > 0) {
+    const faces = await photos.analysers.faces();
+    if (!faces.ok) return err(faces.error.message);
+    if (faces.value.modelId !== modelId)
+      return err(`${source.pack} was made with another face model (${modelId}); ask the ORM lead to make the pack again with this version of Checkpost.`);
+  }
+  return ok(roster);
+}
+
 /**
- * Imports a roster CSV from disk. Reference photos are enrolled (which loads the face models)
- * only when `withFaces`: a text-only check needs the names and consents, not the templates.
+ * Reads the roster: a pack as the ORM lead made it, or a CSV imported here. A CSV's reference photos are enrolled
+ * (which loads the face models) only when `withFaces`: a text-only check needs the names and consents, not the templates.
  */
-export async function loadRosterFile({ csv: csvPath, biometrics }: RosterSource, photos: PhotoChecker, withFaces: boolean): Promise<Result<Roster, string>> {
+export function loadRosterFile(source: RosterSource, photos: PhotoChecker, withFaces: boolean): Promise<Result<Roster, string>> {
+  return 'pack' in source ? loadRosterPack(source, photos, withFaces) : importRosterCsv(source, photos, withFaces);
+}
+
+async function importRosterCsv({ csv: csvPath, biometrics }: CsvRoster, photos: PhotoChecker, withFaces: boolean): Promise<Result<Roster, string>> {
   let csv: Uint8Array;
   try {
     csv = new Uint8Array(await readFile(csvPath));
@@ -86,6 +125,8 @@ export async function checkPostFiles<P extends PostFiles>(source: RosterSource, 
   const unreadable = read.map((results) => results.flatMap((result) => (result.ok ? [] : [result.error])));
   const checkable = posts.filter((_, index) => unreadable[index]!.length === 0);
   const photos = createPhotoChecker(nodeAnalysers());
+  // The models load while the roster is read (a pack's key derivation runs off the main thread): start-up, not their sum.
+  if (checkable.some((post) => post.images.length > 0)) void Promise.all([photos.analysers.faces(), photos.analysers.ocr()]);
   try {
     // A post with a photo that cannot be read is held before anything is loaded for it.
     const [roster, commonWords] =
@@ -103,7 +144,7 @@ export async function checkPostFiles<P extends PostFiles>(source: RosterSource, 
     for (const [index, post] of posts.entries()) {
       if (unreadable[index]!.length > 0) each(post, heldBeforeChecking(unreadable[index]!));
       else if (!roster?.ok || commonWords === null)
-        each(post, heldBeforeChecking([checkError('roster_invalid', `The roster ${source.csv} could not be imported (see the report above).`, source.csv)]));
+        each(post, heldBeforeChecking([checkError('roster_invalid', `The roster ${sourceName(source)} could not be used (see above).`, sourceName(source))]));
       else {
         const images = read[index]!.flatMap((result) => (result.ok ? [result.value] : []));
         each(post, await checkPost({ platform: post.platform, text: post.text, images }, photos, { roster: roster.value, commonWords }));

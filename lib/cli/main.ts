@@ -1,6 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE } from './exit-codes';
 
+const BIOMETRICS_HELP =
+  "the school's record of its DPIA and notice to parents (dpiaCompletedOn, dpoName, parentsNotifiedOn); without it no face is matched and faces are to be checked by hand";
+
 /**
  * `checkpost` entry point; returns the process exit status. Each command loads its own modules,
  * so a text-only check never loads the sample's image library.
@@ -15,27 +18,46 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('check')
     .description('check a post (text and photos) against a roster; exit 0 pass, 1 warn, 2 block, 3 cannot check')
-    .requiredOption('--roster <csv>', 'roster CSV exported from the MIS (reference photos relative to it)')
+    .option('--roster <csv>', 'roster CSV exported from the MIS (reference photos relative to it)')
+    .addOption(new Option('--pack <file>', 'roster pack made by the ORM lead (checkpost roster pack): no re-enrolment').conflicts('roster'))
+    .option('--signer <fingerprint>', "with --pack: the school's signing key fingerprint; a pack signed by any other key is refused")
+    .option('--passphrase-file <file>', 'with --pack: file whose first line is the pack passphrase (default: $CHECKPOST_PASSPHRASE)')
     .option('--text <text>', "the post's words", '')
-    .option(
-      '--biometrics <json>',
-      "the school's record of its DPIA and notice to parents (dpiaCompletedOn, dpoName, parentsNotifiedOn); without it no face is matched and faces are to be checked by hand",
-    )
+    .option('--biometrics <json>', BIOMETRICS_HELP)
     .addOption(new Option('--platform <platform>', 'where it will be posted').choices(['x', 'facebook']).default('x'))
     .option('--json', 'print the verdict as JSON')
     .argument('[images...]', 'photos attached to the post')
-    .action(async (images: string[], options: { roster: string; biometrics?: string; text: string; platform: 'x' | 'facebook'; json?: boolean }) => {
-      status = await (await import('./run-check')).runCheck({ ...options, json: options.json === true, images });
+    .action(
+      async (
+        images: string[],
+        options: { roster?: string; pack?: string; signer?: string; passphraseFile?: string; biometrics?: string; text: string; platform: 'x' | 'facebook'; json?: boolean },
+        command: Command,
+      ) => {
+        if (options.roster === undefined && options.pack === undefined) command.error('error: give the roster, as a CSV (--roster <csv>) or as a roster pack (--pack <file>)');
+        status = await (await import('./run-check')).runCheck({ ...options, json: options.json === true, images });
+      },
+    );
+
+  program
+    .command('roster')
+    .description("the school's roster")
+    .command('pack')
+    .description('enrol a roster CSV once and write it as an encrypted, signed roster pack for staff browsers and check --pack')
+    .requiredOption('--roster <csv>', 'roster CSV exported from the MIS (reference photos relative to it)')
+    .option('--biometrics <json>', BIOMETRICS_HELP)
+    .requiredOption('--signing-key <file>', "the school's signing key; made (sealed with the signing passphrase) if it does not exist")
+    .requiredOption('--out <file>', 'where to write the pack')
+    .option('--passphrase-file <file>', 'file whose first line is the pack passphrase staff will type (default: $CHECKPOST_PASSPHRASE)')
+    .option('--signing-passphrase-file <file>', "file whose first line is the signing key's passphrase (default: $CHECKPOST_SIGNING_PASSPHRASE)")
+    .action(async (options: { roster: string; biometrics?: string; signingKey: string; out: string; passphraseFile?: string; signingPassphraseFile?: string }) => {
+      status = await (await import('./run-roster-pack')).runRosterPack(options);
     });
 
   program
     .command('eval')
     .description("run a corpus's posts/cases.json and report agreement with the expected verdicts")
     .requiredOption('--corpus <dir>', 'folder laid out like shared/corpus')
-    .option(
-      '--biometrics <json>',
-      "the school's record of its DPIA and notice to parents (dpiaCompletedOn, dpoName, parentsNotifiedOn); without it no face is matched and faces are to be checked by hand",
-    )
+    .option('--biometrics <json>', BIOMETRICS_HELP)
     .option('--json', 'print the results as JSON')
     .action(async (options: { corpus: string; biometrics?: string; json?: boolean }) => {
       status = await (

@@ -1,13 +1,20 @@
 import type { Verdict } from '../pipeline/types';
-import { ok, type Result } from '../errors';
+import { err, ok, type Result } from '../errors';
 import type { BiometricRecord } from '../roster/biometrics';
 import { checkPostFiles, readBiometricsFile, type PostFiles, type PostOutcome, type RosterSource } from './check-posts';
 import { EXIT_CODE } from './exit-codes';
+import { readPassphrase } from './passphrase';
 import { formatVerdict } from './format-verdict';
 
 export interface CheckOptions extends PostFiles {
-  roster: string;
-  /** Path of the school's biometrics record (JSON); absent: face matching off. */
+  /** A roster CSV to import here, or… */
+  roster?: string;
+  /** …a roster pack the ORM lead made, opened with the pack passphrase. */
+  pack?: string;
+  /** With a pack: the fingerprint of the school's signing key; a pack signed by any other is refused. */
+  signer?: string;
+  passphraseFile?: string;
+  /** With a CSV: path of the school's biometrics record (JSON); absent: face matching off. */
   biometrics?: string;
   json: boolean;
 }
@@ -30,13 +37,25 @@ export async function checkPosts(source: RosterSource, json: boolean, posts: Pos
 
 /** `checkpost check`: one post, one verdict, exit status by verdict. */
 export async function runCheck(options: CheckOptions): Promise<number> {
-  const biometrics = await biometricsOption(options.biometrics);
-  if (!biometrics.ok) {
-    console.error(biometrics.error);
+  const source = await rosterSource(options);
+  if (!source.ok) {
+    console.error(source.error);
     return EXIT_CODE.cannot_check;
   }
-  const [status] = await checkPosts({ csv: options.roster, biometrics: biometrics.value }, options.json, [options]);
+  const [status] = await checkPosts(source.value, options.json, [options]);
   return status!;
+}
+
+/** The roster named on the command line: --pack, or else --roster (main.ts asks for one of them). */
+async function rosterSource(options: CheckOptions): Promise<Result<RosterSource, string>> {
+  if (options.pack !== undefined) {
+    if (options.biometrics !== undefined) return err("A roster pack carries the school's biometrics record already: leave out --biometrics.");
+    const passphrase = await readPassphrase({ what: 'pack passphrase', envName: 'CHECKPOST_PASSPHRASE', flag: '--passphrase-file', file: options.passphraseFile });
+    if (!passphrase.ok) return passphrase;
+    return ok({ pack: options.pack, passphrase: passphrase.value, ...(options.signer === undefined ? {} : { trustedSigner: options.signer }) });
+  }
+  const biometrics = await biometricsOption(options.biometrics);
+  return biometrics.ok ? ok({ csv: options.roster!, biometrics: biometrics.value }) : biometrics;
 }
 
 /** The record named by `--biometrics`, or null (face matching off) when there is none. */

@@ -1,6 +1,6 @@
 import { BUDGET_MS } from '../deadlines';
 import { checkError, type CheckError, type Result } from '../errors';
-import { bytesToBase64 } from '../messaging/base64';
+import { bytesToBase64 } from '../base64';
 import { TRANSIENT_ERRORS, type ImageSeen, type MessageType, type PhotoSize, type PostCheckRequest, type RequestOf, type ResponseOf } from '../messaging/protocol';
 import type { Verdict } from '../pipeline/types';
 import { cannotCheck } from './panel-view';

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { CheckError, Result } from '../errors';
 import { ok } from '../errors';
-import { base64ToBytes } from '../messaging/base64';
+import { base64ToBytes } from '../base64';
 import { TRANSIENT_ERRORS, type ImageSeen, type ImageUpload, type PostCheckReply, type PostCheckRequest } from '../messaging/protocol';
 import { assembleAnalysis, judge } from '../pipeline/check-post';
 import type { PhotoChecker } from '../pipeline/photo-checker';

@@ -14,7 +14,7 @@ export interface Analysers {
   ocr(): Promise<Result<OcrEngine, CheckError>>;
   /** The engines that have loaded so far, for status; null while not loaded. */
   loaded(): { faces: FaceEngine | null; ocr: OcrEngine | null };
-  /** Frees the models and ends the OCR worker, so a process can exit. */
+  /** Frees the models and ends the OCR worker (waiting for any still loading), so a process can exit. */
   dispose(): Promise<void>;
 }
 
@@ -27,6 +27,8 @@ export interface EngineLoaders {
 interface Lazy<T> {
   get(): Promise<Result<T, CheckError>>;
   current(): T | null;
+  /** The value once any load under way has finished (null if none succeeded), so dispose frees a load still in flight. */
+  settled(): Promise<T | null>;
 }
 
 function lazy<T>(load: () => Promise<Result<T, CheckError>>, what: string): Lazy<T> {
@@ -43,6 +45,10 @@ function lazy<T>(load: () => Promise<Result<T, CheckError>>, what: string): Lazy
       return pending;
     },
     current: () => value,
+    settled: async () => {
+      if (pending !== null) await pending;
+      return value;
+    },
   };
 }
 
@@ -55,8 +61,9 @@ export function lazyAnalysers(loaders: EngineLoaders): Analysers {
     ocr: () => ocr.get(),
     loaded: () => ({ faces: faces.current(), ocr: ocr.current() }),
     async dispose() {
-      faces.current()?.dispose();
-      await ocr.current()?.dispose();
+      const [faceEngine, ocrEngine] = await Promise.all([faces.settled(), ocr.settled()]);
+      faceEngine?.dispose();
+      await ocrEngine?.dispose();
     },
   };
 }

@@ -43,9 +43,10 @@ export async function enrolPhotos(
   enrolPhoto: EnrolPhoto,
   modelId: string,
   photoColumn: string | undefined,
+  onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<Enrolment> {
   const enrolment: Enrolment = { templates: [], errors: [] };
-  for (const { row, person, photoFile } of toEnrol) {
+  for (const [index, { row, person, photoFile }] of toEnrol.entries()) {
     const bytes = await settle(() => readPhoto(photoFile), 'file_unreadable', photoFile);
     const descriptor = bytes.ok ? await settle(() => enrolPhoto(bytes.value, photoFile), 'engine_failed', photoFile) : bytes;
     if (descriptor.ok) {
@@ -53,6 +54,7 @@ export async function enrolPhotos(
     } else {
       enrolment.errors.push({ row, column: photoColumn, message: descriptor.error.message, code: descriptor.error.code });
     }
+    onProgress(index + 1, toEnrol.length);
   }
   return enrolment;
 }

@@ -22,6 +22,8 @@ export interface ImportRosterInput {
     /** Stamped on every template, so templates from another model are never compared. */
     modelId: string;
     biometrics: BiometricRecord;
+    /** Told after each reference photo, so a long enrolment can show how far it has got. */
+    onProgress?: (done: number, total: number) => void;
   };
 }
 
@@ -63,7 +65,8 @@ export async function importRoster(input: ImportRosterInput): Promise<ImportResu
   if (report.errors.length > 0) return { report, roster: null };
   if (input.enrolment === undefined) return { report: { ...report, imported: true, peopleImported: people.length }, roster: { people, templates: [], biometrics: null } };
 
-  const enrolment = await enrolPhotos(plan.toEnrol, input.readPhoto, input.enrolment.enrolPhoto, input.enrolment.modelId, parsed.photoColumn);
+  const { enrolPhoto, modelId, onProgress } = input.enrolment;
+  const enrolment = await enrolPhotos(plan.toEnrol, input.readPhoto, enrolPhoto, modelId, parsed.photoColumn, onProgress);
   report.photosChecked = true;
   if (enrolment.errors.length > 0) return { report: { ...report, errors: enrolment.errors }, roster: null };
 

@@ -1,29 +1,8 @@
 import { z } from 'zod';
 import { errorCodeSchema } from '../messaging/schemas';
-import { biometricRecordSchema } from '../roster/biometrics';
+import { roleSchema, rosterSchema } from '../roster/roster-schema';
 
 /** The saved roster as read back from IndexedDB: checked whole before the engine trusts any of it. */
-
-const roleSchema = z.enum(['pupil', 'staff']);
-
-const personSchema = z.object({
-  id: z.string(),
-  legalForename: z.string(),
-  surname: z.string(),
-  preferredForename: z.string(),
-  year: z.string(),
-  regGroup: z.string(),
-  role: roleSchema,
-  consents: z.object({ socialMedia: z.boolean(), website: z.boolean(), print: z.boolean(), name: z.boolean(), biometric: z.boolean() }),
-  photoFile: z.string().optional(),
-});
-
-const rosterSchema = z.object({
-  people: z.array(personSchema),
-  templates: z.array(z.object({ personId: z.string(), modelId: z.string(), descriptor: z.array(z.number()) })),
-  // Rosters saved before the biometric gate have none: loadRoster then deletes their templates.
-  biometrics: biometricRecordSchema.nullable().default(null),
-});
 
 const rosterIssueSchema = z.object({ row: z.int().optional(), column: z.string().optional(), message: z.string(), code: errorCodeSchema.optional() });
 

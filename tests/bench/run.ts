@@ -14,9 +14,10 @@ import { faceBench } from './faces';
 import { facesScaleBench } from './faces-scale';
 import { ocrBench } from './ocr';
 import { pipelineBench } from './pipeline';
+import { rosterBench } from './roster';
 import type { BenchRow, BenchSection, BenchSectionResult } from './section';
 
-const sections: BenchSection[] = [faceBench, facesScaleBench, ocrBench, pipelineBench, browserBench];
+const sections: BenchSection[] = [faceBench, facesScaleBench, ocrBench, pipelineBench, rosterBench, browserBench];
 
 function formatValue(row: BenchRow): string {
   const value = typeof row.value === 'number' ? (Number.isInteger(row.value) ? String(row.value) : row.value.toFixed(3)) : row.value;

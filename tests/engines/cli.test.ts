@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../lib/cli/main';
 import type { Verdict } from '../../lib/pipeline/types';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusAvailable, corpusNote, corpusPath } from '../support/corpus';
@@ -75,5 +75,76 @@ describe.skipIf(!corpusAvailable)(`checkpost check on the corpus roster ${corpus
     expect(status).toBe(1);
     expect(out).toMatch(/^WARN/m);
     expect(out).toMatch(/negative/);
+  });
+});
+
+describe.skipIf(!corpusAvailable)(`checkpost roster pack, then check --pack ${corpusNote}`, () => {
+  const folder = mkdtempSync(join(tmpdir(), 'checkpost-pack-'));
+  const pack = join(folder, 'school.pack');
+  const key = join(folder, 'school.key');
+  const passphraseFile = join(folder, 'passphrase.txt');
+  const oliver = corpusPath('faces', 'identities', 'oliver_nowak', '03.jpg');
+  writeFileSync(passphraseFile, 'hillcrest staff room kettle\n');
+
+  beforeEach(() => vi.stubEnv('CHECKPOST_SIGNING_PASSPHRASE', 'orm lead keeps this one'));
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('enrols once into a pack, then checks from the pack alone: same verdict as from the CSV, and a pinned signer', async () => {
+    const made = await run(
+      'roster',
+      'pack',
+      '--roster',
+      corpusPath('roster', 'roster.csv'),
+      '--biometrics',
+      BIOMETRICS_FILE,
+      '--signing-key',
+      key,
+      '--out',
+      pack,
+      '--passphrase-file',
+      passphraseFile,
+    );
+    expect(made.status).toBe(0);
+    const signer = /signed by key ([0-9A-F-]{24})/.exec(made.out)?.[1];
+    expect(made.out).toMatch(/45 people, 11 face templates/);
+    expect(readFileSync(pack, 'utf8')).not.toMatch(/Nowak|M999240119115/);
+
+    const checked = await run('check', '--pack', pack, '--passphrase-file', passphraseFile, '--signer', signer!, '--json', oliver);
+    expect(checked.status).toBe(2);
+    expect((JSON.parse(checked.out) as Verdict).findings.map((finding) => [finding.ruleId, finding.personId])).toContainEqual(['face-no-consent', 'M999240119115']);
+  });
+
+  it('holds every post (exit 3) for a wrong passphrase, an altered pack or another signer, saying which', async () => {
+    vi.stubEnv('CHECKPOST_PASSPHRASE', 'not the staff passphrase');
+    // With a photo, so the models are loading when the pack is refused: the check must still end, not hang.
+    expect(await run('check', '--pack', pack, '--text', 'Sports day!', oliver)).toMatchObject({ status: 3, out: expect.stringMatching(/passphrase does not open/) });
+    vi.stubEnv('CHECKPOST_PASSPHRASE', 'hillcrest staff room kettle');
+    const altered = join(folder, 'altered.pack');
+    writeFileSync(altered, readFileSync(pack, 'utf8').replace(/"createdAt":"\d{4}/, '"createdAt":"2999'));
+    expect(await run('check', '--pack', altered, '--text', 'Sports day!')).toMatchObject({ status: 3, out: expect.stringMatching(/changed since the ORM lead made it/) });
+    expect(await run('check', '--pack', pack, '--signer', '0000-0000-0000-0000-0000', '--text', 'Sports day!')).toMatchObject({
+      status: 3,
+      out: expect.stringMatching(/signed by a key .* other than your school's/),
+    });
+  });
+
+  it('asks for a roster (exit 64) when given neither --roster nor --pack, and refuses --biometrics beside a pack', async () => {
+    expect((await run('check', '--text', 'Sports day!')).status).toBe(64);
+    vi.stubEnv('CHECKPOST_PASSPHRASE', 'hillcrest staff room kettle');
+    expect(await run('check', '--pack', pack, '--biometrics', BIOMETRICS_FILE, '--text', 'Sports day!')).toMatchObject({
+      status: 3,
+      out: expect.stringMatching(/carries the school's biometrics record/),
+    });
+  });
+
+  it('makes a pack without face templates when no biometrics record is given: faces are then checked by hand', async () => {
+    const plain = join(folder, 'no-faces.pack');
+    const made = await run('roster', 'pack', '--roster', corpusPath('roster', 'roster.csv'), '--signing-key', key, '--out', plain, '--passphrase-file', passphraseFile);
+    expect(made).toMatchObject({ status: 0, out: expect.stringMatching(/face matching off/) });
+    const { status, out } = await run('check', '--pack', plain, '--passphrase-file', passphraseFile, '--json', oliver);
+    expect(status).toBe(1);
+    expect(out).toMatch(/^The roster pack is signed by key [0-9A-F-]{24}; give --signer/m);
+    // The verdict is on stdout, after the note about the unpinned signer on stderr.
+    expect((JSON.parse(out.slice(out.indexOf('{'))) as Verdict).findings.map((finding) => finding.ruleId)).toEqual(['face-not-matched']);
   });
 });

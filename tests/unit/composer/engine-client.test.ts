@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngineClient, type Send } from '../../../lib/composer/engine-client';
 import { checkError, err, ok } from '../../../lib/errors';
-import { base64ToBytes } from '../../../lib/messaging/base64';
+import { base64ToBytes } from '../../../lib/base64';
 import type { MessageType, PostCheckRequest, RequestOf } from '../../../lib/messaging/protocol';
 import type { Verdict } from '../../../lib/pipeline/types';
 

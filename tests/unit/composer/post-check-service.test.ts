@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageHash } from '../../../lib/composer/image-hash';
 import { createPostCheckService, type PostCheckService } from '../../../lib/composer/post-check-service';
 import { checkError, err, ok } from '../../../lib/errors';
-import { bytesToBase64 } from '../../../lib/messaging/base64';
+import { bytesToBase64 } from '../../../lib/base64';
 import type { ImageUpload } from '../../../lib/messaging/protocol';
 import { lazyAnalysers } from '../../../lib/engines/analysers';
 import { createPhotoChecker, type PhotoChecker } from '../../../lib/pipeline/photo-checker';

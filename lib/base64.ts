@@ -1,4 +1,4 @@
-/** Runtime messages are JSON in Chrome: photo bytes cross as base64 text. */
+/** Bytes as base64 text: runtime messages are JSON in Chrome, and roster packs are JSON files. */
 
 const CHUNK = 0x8000;
 
