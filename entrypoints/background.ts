@@ -3,6 +3,7 @@ import { checkError, describeThrown } from '../lib/errors';
 import { ensureOffscreenDocument } from '../lib/messaging/offscreen-browser';
 import type { OffscreenMessage, RequestOf, ResponseOf } from '../lib/messaging/protocol';
 import { answerMessages, ReplyError, sendMessage } from '../lib/messaging/runtime-browser';
+import { rosterKeyItem } from '../lib/storage/items-browser';
 import { forgetTab, recordTabVerdict } from '../lib/storage/tab-verdicts-browser';
 
 // Relays are generous (BUDGET_MS.relay): the sender's own budget decides when to give up, and the first message after a cold start also waits for the engine to load.
@@ -31,6 +32,7 @@ export default defineBackground(() => {
     awaitEngine: relay('awaitEngine'),
     enrolPhoto: relay('enrolPhoto'),
     reloadRoster: relay('reloadRoster'),
+    rosterKey: () => rosterKeyItem.getValue(),
     recordVerdict: async (record, { tabId }) => {
       if (tabId !== undefined) await recordTabVerdict(tabId, record);
       return null;

@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'timeout'
   | 'roster_invalid'
   | 'roster_missing'
+  | 'roster_locked'
   | 'file_unreadable'
   /** Reference-photo enrolment: the photo must show exactly one describable face. */
   | 'enrol_no_face'

@@ -4,6 +4,7 @@ import { checkBiometricRecord, type BiometricRecord } from '../../lib/roster/bio
 import { formatImportReport } from '../../lib/roster/import-report';
 import { reEnrolmentReminder } from '../../lib/roster/re-enrolment';
 import type { ImportReport } from '../../lib/roster/types';
+import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../lib/roster/sealing';
 
 export interface RosterImportProps {
   /** The roster in use now, if any. */
@@ -14,8 +15,10 @@ export interface RosterImportProps {
   report: ImportReport | null;
   /** A failure outside the report (the engine did not load, saving failed). */
   error: string | null;
-  /** `biometrics` null: import without face matching (no template is made). */
-  onImport(csv: File, photos: File[], biometrics: BiometricRecord | null): void;
+  /** No roster is saved yet: this import sets the roster passphrase (typed twice). */
+  firstImport: boolean;
+  /** `biometrics` null: import without face matching (no template is made). `passphrase`: the roster passphrase. */
+  onImport(csv: File, photos: File[], biometrics: BiometricRecord | null, passphrase: string): void;
   /** Turns face matching off, deleting every face template. */
   onFaceMatchingOff(): void;
   /** Deletes the roster whole: names, consents and templates. */
@@ -41,7 +44,10 @@ const gateFieldsOf = (record: BiometricRecord | null | undefined): GateFields =>
 const folderAttributes = { webkitdirectory: '', directory: '' } as Record<string, string>;
 
 /** Import of the school's roster export and its reference photos, with the import's report. */
-export function RosterImport({ current, busy, progress, report, error, onImport, onFaceMatchingOff, onErase }: RosterImportProps) {
+export function RosterImport({ current, firstImport, busy, progress, report, error, onImport, onFaceMatchingOff, onErase }: RosterImportProps) {
+  const [passphrase, setPassphrase] = useState('');
+  const [repeated, setRepeated] = useState('');
+  const [passphraseError, setPassphraseError] = useState<string | null>(null);
   const [confirmingErase, setConfirmingErase] = useState(false);
   const [csv, setCsv] = useState<File | null>(null);
   const [photos, setPhotos] = useState<File[]>([]);
@@ -53,9 +59,12 @@ export function RosterImport({ current, busy, progress, report, error, onImport,
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (csv === null) return;
+    const problem = firstImport ? (passphraseProblem(passphrase) ?? (passphrase === repeated ? null : 'The two passphrases are not the same: type it again in both.')) : null;
+    setPassphraseError(problem);
+    if (problem !== null) return;
     if (!gate.on) {
       setGateProblem(null);
-      onImport(csv, photos, null);
+      onImport(csv, photos, null, passphrase);
       return;
     }
     const checked = checkBiometricRecord(
@@ -63,7 +72,7 @@ export function RosterImport({ current, busy, progress, report, error, onImport,
       new Date(),
     );
     setGateProblem(checked.ok ? null : checked.error);
-    if (checked.ok) onImport(csv, photos, checked.value);
+    if (checked.ok) onImport(csv, photos, checked.value, passphrase);
   };
   // Children's faces change: templates over a year old are due to be made again from this year's photos.
   const reminder = current?.biometrics != null && current.enrolled > 0 ? reEnrolmentReminder(current.importedAt, new Date()) : null;
@@ -79,7 +88,7 @@ export function RosterImport({ current, busy, progress, report, error, onImport,
       <p role="status">
         {current === null
           ? 'No roster imported yet: Checkpost holds every post until one is.'
-          : `In use: ${current.csvName}, imported ${new Date(current.importedAt).toLocaleString()}: ${current.pupils} pupils, ${current.enrolled} people with a face template.`}
+          : `In use: ${current.csvName}, imported ${new Date(current.importedAt).toLocaleString('en-GB')}: ${current.pupils} pupils, ${current.enrolled} people with a face template.`}
       </p>
       {current !== null && (
         <p>
@@ -142,6 +151,36 @@ export function RosterImport({ current, busy, progress, report, error, onImport,
           {gateProblem !== null && (
             <p role="alert" className="cp-error">
               {gateProblem}
+            </p>
+          )}
+        </fieldset>
+        <fieldset disabled={busy}>
+          <legend>Roster passphrase</legend>
+          <p id="cp-passphrase-help">
+            {firstImport
+              ? `The roster is kept encrypted on this computer. Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters: it unlocks the roster each time the browser starts. Keep it safe; without it the roster must be imported again.`
+              : 'The roster passphrase chosen at the first import.'}
+          </p>
+          <label>
+            Roster passphrase
+            <input
+              type="password"
+              required
+              autoComplete={firstImport ? 'new-password' : 'current-password'}
+              value={passphrase}
+              aria-describedby="cp-passphrase-help"
+              onChange={(event) => setPassphrase(event.target.value)}
+            />
+          </label>
+          {firstImport && (
+            <label>
+              Repeat the passphrase
+              <input type="password" required autoComplete="new-password" value={repeated} onChange={(event) => setRepeated(event.target.value)} />
+            </label>
+          )}
+          {passphraseError !== null && (
+            <p role="alert" className="cp-error">
+              {passphraseError}
             </p>
           )}
         </fieldset>

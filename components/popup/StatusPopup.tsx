@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../lib/errors';
 import type { EngineStatus, VerdictRecord } from '../../lib/messaging/protocol';
 import type { VerdictStatus } from '../../lib/pipeline/types';
 import { rules } from '../../lib/rules';
+import { UnlockForm } from '../roster/UnlockForm';
 
 export interface StatusPopupProps {
   /** Null while the engine is being asked. */
@@ -12,6 +13,10 @@ export interface StatusPopupProps {
   verdicts: VerdictRecord[];
   /** Why this tab's verdicts could not be read (the list is then empty). */
   verdictsError: string | null;
+  /** The roster passphrase typed while the roster is locked. */
+  onUnlock(passphrase: string): void;
+  unlocking: boolean;
+  unlockError: string | null;
 }
 
 const STATUS_WORDS: Record<VerdictStatus, string> = {
@@ -33,6 +38,7 @@ const ERROR_WORDS: Record<ErrorCode, string> = {
   timeout: 'The check took too long',
   roster_invalid: 'The roster could not be used',
   roster_missing: 'No roster was imported',
+  roster_locked: 'The roster was locked',
   file_unreadable: 'A file could not be read',
   enrol_no_face: 'A reference photo showed no face',
   enrol_many_faces: 'A reference photo showed several faces',
@@ -69,12 +75,13 @@ function engineLine(status: EngineStatus | null, statusError: string | null): st
 }
 
 /** The toolbar popup: are the models ready, who is enrolled, what happened on this tab. */
-export function StatusPopup({ status, statusError, verdicts, verdictsError }: StatusPopupProps) {
+export function StatusPopup({ status, statusError, verdicts, verdictsError, onUnlock, unlocking, unlockError }: StatusPopupProps) {
   return (
     <main className="cp-popup">
       <h1>Checkpost</h1>
       <p role="status">{engineLine(status, statusError)}</p>
-      {status !== null && (
+      {status?.locked === true && <UnlockForm busy={unlocking} error={unlockError} onUnlock={onUnlock} />}
+      {status !== null && !status.locked && (
         <p>
           {status.roster === null
             ? 'No roster imported: every post is held. Import one in the options.'
@@ -91,7 +98,7 @@ export function StatusPopup({ status, statusError, verdicts, verdictsError }: St
         <ol className="cp-verdicts" aria-label="Latest verdicts on this tab, newest first">
           {verdicts.map((verdict, index) => (
             <li key={`${verdict.at}-${index}`} className={`cp-verdict cp-verdict-${verdict.status}`}>
-              <strong>{STATUS_WORDS[verdict.status]}</strong> <time dateTime={new Date(verdict.at).toISOString()}>{new Date(verdict.at).toLocaleTimeString()}</time>
+              <strong>{STATUS_WORDS[verdict.status]}</strong> <time dateTime={new Date(verdict.at).toISOString()}>{new Date(verdict.at).toLocaleTimeString('en-GB')}</time>
               {verdict.photos > 0 && ` · ${verdict.photos === 1 ? '1 photo' : `${verdict.photos} photos`}`}
               {verdict.postHash !== null && ` · post ${verdict.postHash.slice(0, 8)}`}
               <ul>

@@ -5,10 +5,11 @@ import { createPostCheckService } from '../../lib/composer/post-check-service';
 import { browserAnalysers } from '../../lib/engines/analysers-browser';
 import { base64ToBytes } from '../../lib/base64';
 import type { EngineState, EngineStatus } from '../../lib/messaging/protocol';
-import { answerMessages } from '../../lib/messaging/runtime-browser';
+import { answerMessages, sendMessage } from '../../lib/messaging/runtime-browser';
+import { BUDGET_MS } from '../../lib/deadlines';
 import { createPhotoChecker } from '../../lib/pipeline/photo-checker';
 import type { Roster } from '../../lib/roster/types';
-import { loadRoster } from '../../lib/storage/roster-db-browser';
+import { loadRoster, type StoredRoster } from '../../lib/storage/roster-db-browser';
 import { loadCommonWordsBrowser } from '../../lib/text/common-words-browser';
 
 /** The extension's own copy of a packaged file (models/manifest.ts). */
@@ -34,7 +35,14 @@ async function loadModels(): Promise<Result<{ modelId: string }, CheckError>> {
   return ok({ modelId: faces.value.modelId });
 }
 
-let stored = loadRoster();
+/** The roster, opened with the key the service worker holds in session storage (offscreen documents cannot read it). */
+async function openRoster(): Promise<Result<StoredRoster, CheckError>> {
+  const key = await sendMessage('rosterKey', null, { timeoutMs: BUDGET_MS.status, what: 'Reading the roster key' }, 'to_background');
+  if (!key.ok) return key;
+  return loadRoster(key.value === '' ? null : base64ToBytes(key.value));
+}
+
+let stored = openRoster();
 
 /** The roster's templates are only comparable with the descriptor model that made them; the face engine's id says which that is. */
 async function roster(): Promise<Result<Roster, CheckError>> {
@@ -57,7 +65,7 @@ const service = createPostCheckService({ photos, roster, commonWords: () => comm
 
 async function status(): Promise<EngineStatus> {
   const record = await stored;
-  if (!record.ok) return { engine: engineState, roster: null };
+  if (!record.ok) return { engine: engineState, roster: null, locked: record.error.code === 'roster_locked' };
   const { people, templates } = record.value.roster;
   return {
     engine: engineState,
@@ -69,6 +77,7 @@ async function status(): Promise<EngineStatus> {
       enrolled: new Set(templates.map((template) => template.personId)).size,
       biometrics: record.value.roster.biometrics,
     },
+    locked: false,
   };
 }
 
@@ -83,7 +92,7 @@ answerMessages('to_offscreen', {
   enrolPhoto: async ({ fileName, base64 }) => photos.enrol(base64ToBytes(base64), fileName),
   reloadRoster: async () => {
     // Analyses are kept: they do not depend on the roster, so the next check re-judges them at once.
-    stored = loadRoster();
+    stored = openRoster();
     return status();
   },
 });

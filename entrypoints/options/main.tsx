@@ -3,14 +3,16 @@ import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RosterImport } from '../../components/options/RosterImport';
 import { BUDGET_MS } from '../../lib/deadlines';
-import { describeThrown, type CheckError, type Result } from '../../lib/errors';
+import { describeThrown, ok, type CheckError, type Result } from '../../lib/errors';
 import { bytesToBase64 } from '../../lib/base64';
-import type { RosterSummary } from '../../lib/messaging/protocol';
+import type { EngineStatus, RosterSummary } from '../../lib/messaging/protocol';
 import { sendMessage } from '../../lib/messaging/runtime-browser';
 import { importRoster } from '../../lib/roster/import-roster';
 import type { BiometricRecord } from '../../lib/roster/biometrics';
 import type { EnrolPhoto, ImportReport } from '../../lib/roster/types';
-import { eraseRoster, loadRoster, saveRoster, type StoredRoster } from '../../lib/storage/roster-db-browser';
+import { eraseRoster, hasSavedRoster, loadRoster, newRosterAccess, saveRoster, unlockRoster, type RosterAccess, type StoredRoster } from '../../lib/storage/roster-db-browser';
+import { forgetRosterKey, rememberRosterKey, sessionAccess, unlockWithPassphrase } from '../../lib/storage/roster-lock-browser';
+import { UnlockForm } from '../../components/roster/UnlockForm';
 import { rosterVersion } from '../../lib/storage/items-browser';
 import { pickedPhotoReader } from './picked-photos';
 
@@ -18,6 +20,8 @@ const flatten = <T,>(reply: Result<Result<T, CheckError>, CheckError>): Result<T
 
 function OptionsPage() {
   const [current, setCurrent] = useState<RosterSummary | null>(null);
+  /** Null until known: whether a roster is saved at all, and whether this browser session has unlocked it. */
+  const [saved, setSaved] = useState<{ any: boolean; unlocked: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -27,25 +31,34 @@ function OptionsPage() {
     void sendMessage('engineStatus', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Reading the roster in use' }).then((status) => {
       if (status.ok) setCurrent(status.value.roster);
     });
+    void readSaved();
   }, []);
 
-  /** Has the engine read the stored roster again (or find none), and open composers judge their posts again. */
-  const announceRosterChange = async (): Promise<void> => {
-    const status = await sendMessage('reloadRoster', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Switching to the roster as it now is' });
-    // Open composers drop verdicts judged against the old roster once the engine has the new one.
-    await rosterVersion.setValue(new Date().toISOString());
-    if (status.ok) setCurrent(status.value.roster);
+  /** Read here, not from the engine: the page must know, even if the engine does not answer, whether a roster is saved. */
+  const readSaved = async () => {
+    const any = await hasSavedRoster();
+    setSaved({ any, unlocked: any && (await sessionAccess()).ok });
+  };
+
+  const showStatus = (status: EngineStatus) => {
+    setCurrent(status.roster);
+    void readSaved();
+  };
+
+  /** What the engine said once it read the stored roster again (or found none). */
+  const announceRosterChange = (status: Result<EngineStatus, CheckError>): void => {
+    if (status.ok) showStatus(status.value);
     else setError(`The change was saved, but Checkpost could not take it up yet (${status.error.message}). Restart the browser to use it.`);
   };
 
-  /** Saves a roster record, then has the engine and open composers switch to it. */
-  const switchTo = async (record: StoredRoster): Promise<boolean> => {
-    const saved = await saveRoster(record);
+  /** Seals and saves a roster record, then has the engine (given the key) and open composers switch to it. */
+  const switchTo = async (record: StoredRoster, access: RosterAccess): Promise<boolean> => {
+    const saved = await saveRoster(record, access);
     if (!saved.ok) {
       setError(saved.error.message);
       return false;
     }
-    await announceRosterChange();
+    announceRosterChange(await rememberRosterKey(access));
     return true;
   };
 
@@ -63,8 +76,11 @@ function OptionsPage() {
     }
   };
 
-  const onImport = (csv: File, photos: File[], biometrics: BiometricRecord | null) =>
+  const onImport = (csv: File, photos: File[], biometrics: BiometricRecord | null, passphrase: string) =>
     whileBusy(async () => {
+      // A first import sets the roster passphrase; a later one must be given it.
+      const access = saved?.any === false ? ok(await newRosterAccess(passphrase)) : await unlockRoster(passphrase);
+      if (!access.ok) return setError(access.error.message);
       let enrolment;
       // No face template, and no face model loaded, unless the school has recorded its DPIA and notice to parents.
       if (biometrics !== null) {
@@ -91,15 +107,18 @@ function OptionsPage() {
       setProgress('Saving the roster…');
       const modelId = enrolment?.modelId ?? '';
       // "Roster imported" only once it is saved: closing the page earlier would otherwise lose it.
-      if (await switchTo({ roster: result.roster, modelId, csvName: csv.name, importedAt: new Date().toISOString(), report: result.report })) setReport(result.report);
+      const record = { roster: result.roster, modelId, csvName: csv.name, importedAt: new Date().toISOString(), report: result.report };
+      if (await switchTo(record, access.value)) setReport(result.report);
     }, 'The import stopped');
 
   const onFaceMatchingOff = () =>
     whileBusy(async () => {
-      const stored = await loadRoster();
+      const access = await sessionAccess();
+      if (!access.ok) return setError(access.error.message);
+      const stored = await loadRoster(access.value.key);
       if (!stored.ok) return setError(stored.error.message);
       setProgress('Deleting every face template…');
-      await switchTo({ ...stored.value, roster: { ...stored.value.roster, templates: [], biometrics: null } });
+      await switchTo({ ...stored.value, roster: { ...stored.value.roster, templates: [], biometrics: null } }, access.value);
     }, 'Face matching could not be turned off');
 
   const onErase = () =>
@@ -107,19 +126,49 @@ function OptionsPage() {
       setProgress('Erasing the roster…');
       const erased = await eraseRoster();
       if (!erased.ok) return setError(erased.error.message);
-      await announceRosterChange();
+      await forgetRosterKey();
+      announceRosterChange(await sendMessage('reloadRoster', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Switching to no roster' }));
+      // Open composers drop verdicts judged against the erased roster.
+      await rosterVersion.setValue(new Date().toISOString());
       // Gone from this computer whether or not the engine has heard yet.
       setCurrent(null);
     }, 'The roster could not be erased');
 
+  const onUnlock = (passphrase: string) =>
+    whileBusy(async () => {
+      const unlocked = await unlockWithPassphrase(passphrase);
+      if (!unlocked.ok) return setError(unlocked.error.message);
+      showStatus(unlocked.value);
+    }, 'The roster could not be unlocked');
+
+  if (saved === null) {
+    return (
+      <main className="cp-options">
+        <h1>Checkpost: pupil roster</h1>
+        <p role="status">Reading the roster in use…</p>
+      </main>
+    );
+  }
+
+  // The roster pages are behind the roster passphrase: nothing of the roster shows until it is given.
+  if (saved.any && !saved.unlocked) {
+    return (
+      <main className="cp-options">
+        <h1>Checkpost: pupil roster</h1>
+        <UnlockForm busy={busy} error={error} onUnlock={(passphrase) => void onUnlock(passphrase)} />
+      </main>
+    );
+  }
+
   return (
     <RosterImport
       current={current}
+      firstImport={!saved.any}
       busy={busy}
       progress={progress}
       report={report}
       error={error}
-      onImport={(csv, photos, biometrics) => void onImport(csv, photos, biometrics)}
+      onImport={(csv, photos, biometrics, passphrase) => void onImport(csv, photos, biometrics, passphrase)}
       onFaceMatchingOff={() => void onFaceMatchingOff()}
       onErase={() => void onErase()}
     />

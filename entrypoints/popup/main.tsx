@@ -6,6 +6,7 @@ import { StatusPopup } from '../../components/popup/StatusPopup';
 import type { EngineStatus, VerdictRecord } from '../../lib/messaging/protocol';
 import { sendMessage } from '../../lib/messaging/runtime-browser';
 import { tabVerdicts } from '../../lib/storage/tab-verdicts-browser';
+import { unlockWithPassphrase } from '../../lib/storage/roster-lock-browser';
 
 /** The popup asks while it is open; a cold engine answers within a few seconds. */
 const POLL_MS = 1_000;
@@ -15,6 +16,17 @@ function Popup() {
   const [statusError, setStatusError] = useState<string | null>(null);
   const [verdicts, setVerdicts] = useState<VerdictRecord[]>([]);
   const [verdictsError, setVerdictsError] = useState<string | null>(null);
+  const [unlocking, setUnlocking] = useState(false);
+  const [unlockError, setUnlockError] = useState<string | null>(null);
+
+  const onUnlock = async (passphrase: string) => {
+    setUnlocking(true);
+    setUnlockError(null);
+    const unlocked = await unlockWithPassphrase(passphrase);
+    setUnlocking(false);
+    if (!unlocked.ok) return setUnlockError(unlocked.error.message);
+    setStatus(unlocked.value);
+  };
 
   useEffect(() => {
     let stopped = false;
@@ -38,7 +50,17 @@ function Popup() {
     };
   }, []);
 
-  return <StatusPopup status={status} statusError={statusError} verdicts={verdicts} verdictsError={verdictsError} />;
+  return (
+    <StatusPopup
+      status={status}
+      statusError={statusError}
+      verdicts={verdicts}
+      verdictsError={verdictsError}
+      onUnlock={(passphrase) => void onUnlock(passphrase)}
+      unlocking={unlocking}
+      unlockError={unlockError}
+    />
+  );
 }
 
 const root = document.getElementById('root');

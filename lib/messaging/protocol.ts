@@ -20,7 +20,7 @@ export type ImageUpload = z.infer<typeof imageUploadSchema>;
  * Failures a Retry may cure (the engine was slow, crashed, or has no roster yet). The engine never
  * caches them and the composer re-sends the photo; any other error is the photo's own and final.
  */
-export const TRANSIENT_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['timeout', 'engine_failed', 'engine_load_failed', 'roster_missing']);
+export const TRANSIENT_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['timeout', 'engine_failed', 'engine_load_failed', 'roster_missing', 'roster_locked']);
 
 /** What one photo's analysis found, for progress and the popup; the findings come with the post's check. */
 const imageSeenSchema = z.object({ faces: z.int().nonnegative(), ms: z.number() });
@@ -71,7 +71,12 @@ const rosterSummarySchema = z.object({
 });
 export type RosterSummary = z.infer<typeof rosterSummarySchema>;
 
-const engineStatusSchema = z.object({ engine: engineStateSchema, roster: rosterSummarySchema.nullable() });
+const engineStatusSchema = z.object({
+  engine: engineStateSchema,
+  roster: rosterSummarySchema.nullable(),
+  /** A roster is saved but locked (the browser started since it was unlocked): the roster passphrase opens it. */
+  locked: z.boolean(),
+});
 export type EngineStatus = z.infer<typeof engineStatusSchema>;
 
 /** A verdict as the popup lists it for a tab: no words, no photos, no faces, no names. */
@@ -97,6 +102,8 @@ export const PROTOCOL = {
   enrolPhoto: { request: z.object({ fileName: z.string(), base64: z.base64() }), response: resultSchema(z.array(z.number())) },
   /** Options page → engine, after it saved a new roster: read it again and forget cached analyses. */
   reloadRoster: { request: z.null(), response: engineStatusSchema },
+  /** Offscreen document → service worker: the roster key from session storage ('' while locked), which offscreen documents cannot read. */
+  rosterKey: { request: z.null(), response: z.string() },
   /** Content script → service worker: remember a verdict for the popup of the sender's tab. */
   recordVerdict: { request: verdictRecordSchema, response: z.null() },
 } as const;
@@ -115,6 +122,7 @@ export const ANSWERED_BY = {
   awaitEngine: 'offscreen',
   enrolPhoto: 'offscreen',
   reloadRoster: 'offscreen',
+  rosterKey: 'background',
   recordVerdict: 'background',
 } as const satisfies { readonly [K in MessageType]: 'background' | 'offscreen' };
 

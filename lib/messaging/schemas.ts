@@ -21,6 +21,7 @@ export const errorCodeSchema = z.enum([
   'timeout',
   'roster_invalid',
   'roster_missing',
+  'roster_locked',
   'file_unreadable',
   'enrol_no_face',
   'enrol_many_faces',

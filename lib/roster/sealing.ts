@@ -84,3 +84,31 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/**
+ * A stored roster is encrypted under its own random key (so it can be re-saved without the passphrase while the
+ * browser is unlocked); that key is kept only sealed with the passphrase, and in memory once unlocked.
+ */
+export const newRosterKey = (): Uint8Array => randomBytes(32);
+
+export const boxSchema = z.object({ iv: base64, ciphertext: base64 });
+
+export type Box = z.infer<typeof boxSchema>;
+
+const aesKey = (raw: Uint8Array, usage: KeyUsage): Promise<CryptoKey> => crypto.subtle.importKey('raw', buffer(raw), 'AES-GCM', false, [usage]);
+
+export async function sealWithKey(plain: Uint8Array, key: Uint8Array): Promise<Box> {
+  const iv = randomBytes(12);
+  const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await aesKey(key, 'encrypt'), buffer(plain));
+  return { iv: bytesToBase64(iv), ciphertext: bytesToBase64(new Uint8Array(ciphertext)) };
+}
+
+/** The plain bytes, or 'wrong_key' when the key is not the one sealed with (or the bytes were altered). */
+export async function unsealWithKey(box: Box, key: Uint8Array): Promise<Result<Uint8Array, 'wrong_key'>> {
+  try {
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: buffer(base64ToBytes(box.iv)) }, await aesKey(key, 'decrypt'), buffer(base64ToBytes(box.ciphertext)));
+    return ok(new Uint8Array(plain));
+  } catch {
+    return err('wrong_key');
+  }
+}

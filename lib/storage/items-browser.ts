@@ -16,6 +16,13 @@ import { verdictRecordSchema, verdictsToV2 } from './verdict-record';
  */
 export const rosterVersion = storage.defineItem<string>('local:rosterVersion', { fallback: '', version: 1 });
 
+/**
+ * The roster key (base64) once the roster passphrase has unlocked it: session storage is kept in memory, never on
+ * disk, and only the extension's own pages and service worker may read it (never content scripts). Gone when the
+ * browser closes, so the roster is locked again at each start.
+ */
+export const rosterKeyItem = storage.defineItem<string>('session:rosterKey', { fallback: '', version: 1 });
+
 /** The popup lists this many, newest first. */
 export const VERDICTS_KEPT = 10;
 

@@ -1,5 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { z } from 'zod';
 import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../errors';
+import { boxSchema, newRosterKey, sealedSchema, sealWithKey, seal, unseal, unsealWithKey, type Sealed } from '../roster/sealing';
 import { checkStored } from './items-browser';
 import { storedRosterSchema, type StoredRoster } from './roster-schema';
 
@@ -7,7 +9,9 @@ export type { StoredRoster };
 
 /**
  * Checkpost's IndexedDB, shared by the options page that writes the roster and the offscreen
- * document that reads it. One record, replaced whole by each import.
+ * document that reads it. One record, replaced whole by each import, and encrypted: names,
+ * consents and templates are sealed under the roster key, which is stored only sealed with the
+ * roster passphrase (lib/roster/sealing.ts) and held in memory while the browser is unlocked.
  */
 export const DB_NAME = 'checkpost';
 export const ROSTER_STORE = 'roster';
@@ -32,66 +36,134 @@ export function openCheckpostDb(): Promise<IDBPDatabase<CheckpostDb>> {
   });
 }
 
-export async function saveRoster(record: StoredRoster): Promise<Result<void, CheckError>> {
-  try {
-    const db = await openCheckpostDb();
-    try {
-      const transaction = db.transaction(ROSTER_STORE, 'readwrite');
-      // Done on commit, not on the request's success: a write is only safe once the transaction is durable.
-      await Promise.all([transaction.store.put(record, CURRENT_KEY), transaction.done]);
-      return ok(undefined);
-    } finally {
-      db.close();
-    }
-  } catch (thrown) {
-    return err(checkError('file_unreadable', `Checkpost could not save the roster (${describeThrown(thrown)}). Nothing was changed; try the import again.`));
-  }
+/** The stored record: the roster sealed under the roster key, and that key sealed with the passphrase. */
+const sealedRecordSchema = z.object({ format: z.literal('checkpost-sealed-roster'), version: z.literal(1), key: sealedSchema, roster: boxSchema });
+
+/** What opens and re-saves the stored roster: its key, and that key as sealed with the passphrase. */
+export interface RosterAccess {
+  key: Uint8Array;
+  sealedKey: Sealed;
 }
 
-/** Deletes the roster in use (names, consents, face templates): until another is imported every post is held. */
-export async function eraseRoster(): Promise<Result<void, CheckError>> {
-  try {
-    const db = await openCheckpostDb();
-    try {
-      const transaction = db.transaction(ROSTER_STORE, 'readwrite');
-      await Promise.all([transaction.store.delete(CURRENT_KEY), transaction.done]);
-      return ok(undefined);
-    } finally {
-      db.close();
-    }
-  } catch (thrown) {
-    return err(checkError('file_unreadable', `Checkpost could not erase the roster (${describeThrown(thrown)}). Nothing was changed; try again.`));
-  }
-}
+const saveFailed = (thrown: unknown, what: string): Result<never, CheckError> =>
+  err(checkError('file_unreadable', `Checkpost could not ${what} (${describeThrown(thrown)}). Nothing was changed; try again.`));
 
-/** The roster in use, or why there is none: not imported, unreadable, or damaged (never acted on). */
-export async function loadRoster(): Promise<Result<StoredRoster, CheckError>> {
-  let stored: unknown;
+async function readRecord(): Promise<Result<unknown, CheckError>> {
   try {
     const db = await openCheckpostDb();
     try {
-      stored = await db.get(ROSTER_STORE, CURRENT_KEY);
+      return ok(await db.get(ROSTER_STORE, CURRENT_KEY));
     } finally {
       db.close();
     }
   } catch (thrown) {
     return err(checkError('roster_missing', `Checkpost could not read its saved roster (${describeThrown(thrown)}). Import the roster again on the options page.`));
   }
-  if (stored === undefined) {
-    return err(
-      checkError(
-        'roster_missing',
-        "No pupil roster has been imported into Checkpost yet, so it cannot check posts. Import the roster on Checkpost's options page (right-click the Checkpost icon, then Options).",
-      ),
-    );
+}
+
+async function writeRecord(record: unknown | undefined): Promise<Result<void, CheckError>> {
+  try {
+    const db = await openCheckpostDb();
+    try {
+      const transaction = db.transaction(ROSTER_STORE, 'readwrite');
+      // Done on commit, not on the request's success: a write is only safe once the transaction is durable.
+      await Promise.all([record === undefined ? transaction.store.delete(CURRENT_KEY) : transaction.store.put(record, CURRENT_KEY), transaction.done]);
+      return ok(undefined);
+    } finally {
+      db.close();
+    }
+  } catch (thrown) {
+    return saveFailed(thrown, record === undefined ? 'erase the roster' : 'save the roster');
   }
-  const checked = checkStored(stored, storedRosterSchema, 'roster');
+}
+
+const NO_ROSTER = checkError(
+  'roster_missing',
+  "No pupil roster has been imported into Checkpost yet, so it cannot check posts. Import the roster on Checkpost's options page (right-click the Checkpost icon, then Options).",
+);
+
+const LOCKED = checkError(
+  'roster_locked',
+  "Checkpost's roster is locked, as it is each time the browser starts, so posts are held. Click the Checkpost icon in the toolbar and enter the school's roster passphrase.",
+);
+
+/** Whether any roster record is saved, locked or not (so the options page knows whether an import sets the passphrase). */
+export async function hasSavedRoster(): Promise<boolean> {
+  const stored = await readRecord();
+  return stored.ok && stored.value !== undefined;
+}
+
+/** A new roster key sealed with the passphrase the ORM lead chose, for a first import (or after "Erase all roster data"). */
+export async function newRosterAccess(passphrase: string): Promise<RosterAccess> {
+  const key = newRosterKey();
+  return { key, sealedKey: await seal(key, passphrase) };
+}
+
+/** The stored roster's key, if `passphrase` opens it; the roster itself stays sealed until loadRoster. */
+export async function unlockRoster(passphrase: string): Promise<Result<RosterAccess, CheckError>> {
+  const stored = await readRecord();
+  if (!stored.ok) return stored;
+  if (stored.value === undefined) return err(NO_ROSTER);
+  const record = sealedRecordSchema.safeParse(stored.value);
+  if (!record.success) return err(checkError('roster_invalid', "Checkpost's saved roster is damaged. Erase all roster data on the options page and import the roster again."));
+  const key = await unseal(record.data.key, passphrase);
+  if (!key.ok) return err(checkError('roster_locked', 'That passphrase does not open the roster. Check it with the ORM lead and try again.'));
+  return ok({ key: key.value, sealedKey: record.data.key });
+}
+
+/** Access to the stored roster from its key alone (the browser is unlocked), for re-saving it without the passphrase. */
+export async function rosterAccessWithKey(key: Uint8Array): Promise<Result<RosterAccess, CheckError>> {
+  const stored = await readRecord();
+  if (!stored.ok) return stored;
+  if (stored.value === undefined) return err(NO_ROSTER);
+  const record = sealedRecordSchema.safeParse(stored.value);
+  if (!record.success) return err(checkError('roster_invalid', "Checkpost's saved roster is damaged. Erase all roster data on the options page and import the roster again."));
+  const opens = await unsealWithKey(record.data.roster, key);
+  return opens.ok ? ok({ key, sealedKey: record.data.key }) : err(LOCKED);
+}
+
+/** Seals and saves a roster record, replacing the one in use whole. */
+export async function saveRoster(record: StoredRoster, access: RosterAccess): Promise<Result<void, CheckError>> {
+  const sealed = { format: 'checkpost-sealed-roster', version: 1, key: access.sealedKey, roster: await sealWithKey(new TextEncoder().encode(JSON.stringify(record)), access.key) };
+  return writeRecord(sealed);
+}
+
+/** Deletes the roster in use (names, consents, face templates) and its key: until another is imported every post is held. */
+export const eraseRoster = (): Promise<Result<void, CheckError>> => writeRecord(undefined);
+
+/**
+ * The roster in use, opened with the roster key (null while the browser is locked), or why there is none: not
+ * imported, locked, unreadable, or damaged (never acted on). A record saved unencrypted by an earlier Checkpost is
+ * deleted, not read: pupils' names and templates are not left in the clear.
+ */
+export async function loadRoster(key: Uint8Array | null): Promise<Result<StoredRoster, CheckError>> {
+  const stored = await readRecord();
+  if (!stored.ok) return stored;
+  if (stored.value === undefined) return err(NO_ROSTER);
+  const record = sealedRecordSchema.safeParse(stored.value);
+  if (!record.success) {
+    if (storedRosterSchema.safeParse(stored.value).success) {
+      const erased = await eraseRoster();
+      if (!erased.ok) return erased;
+      return err(
+        checkError('roster_missing', 'Checkpost now keeps the roster encrypted; the roster saved by an earlier version was deleted. Import it again on the options page.'),
+      );
+    }
+    return err(checkError('roster_invalid', "Checkpost's saved roster is damaged, so it is not used and every post is held. Import the roster again on the options page."));
+  }
+  if (key === null) return err(LOCKED);
+  const plain = await unsealWithKey(record.data.roster, key);
+  if (!plain.ok) return err(LOCKED);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(plain.value));
+  } catch {
+    parsed = undefined;
+  }
+  const checked = checkStored(parsed, storedRosterSchema, 'roster');
   if (!checked.ok)
     return err(checkError('roster_invalid', "Checkpost's saved roster is damaged, so it is not used and every post is held. Import the roster again on the options page."));
   const { roster } = checked.value;
-  if (roster.biometrics !== null || roster.templates.length === 0) return checked;
-  // Templates with no record of a DPIA and notice to parents (a roster saved before the gate existed) are deleted, not just ignored.
-  const withoutTemplates = { ...checked.value, roster: { ...roster, templates: [] } };
-  const saved = await saveRoster(withoutTemplates);
-  return saved.ok ? ok(withoutTemplates) : saved;
+  // No template is used without the school's record of its DPIA and notice to parents, whatever was saved.
+  return roster.biometrics === null && roster.templates.length > 0 ? ok({ ...checked.value, roster: { ...roster, templates: [] } }) : checked;
 }

@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './extension-browser';
 
+/** The roster passphrase the tests' ORM lead chooses. */
+export const ROSTER_PASSPHRASE = 'kettle on in the staff room';
+
 /**
  * Imports a roster CSV and its photos folder through the extension's options page, as the ORM lead would: with face
  * matching, recording the school's DPIA and notice to parents, unless `faceMatching` is false.
@@ -16,6 +19,10 @@ export async function importRosterThroughOptions(browser: ExtensionBrowser, csv:
     await options.getByLabel('Data protection officer').fill('Test DPO');
     await options.getByLabel('Parents notified on').fill('2026-09-02');
   }
+  await options.getByLabel('Roster passphrase').fill(ROSTER_PASSPHRASE);
+  // Only the first import sets the passphrase, typing it twice; a later one is given it once.
+  const repeat = options.getByLabel('Repeat the passphrase');
+  if ((await repeat.count()) > 0) await repeat.fill(ROSTER_PASSPHRASE);
   await options.getByRole('button', { name: 'Import roster' }).click();
   await options.getByRole('heading', { name: /Roster (not )?imported/ }).waitFor({ timeout: 120_000 });
   // The import is over when the button is back, whatever its outcome.

@@ -18,20 +18,55 @@ const report: ImportReport = anImportReport({
 describe('RosterImport', () => {
   it('imports only once a CSV is chosen, passing the chosen photos along, without face matching unless asked', () => {
     const onImport = vi.fn();
-    render(<RosterImport current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} onFaceMatchingOff={vi.fn()} onErase={vi.fn()} />);
+    render(
+      <RosterImport firstImport={false} current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} onFaceMatchingOff={vi.fn()} onErase={vi.fn()} />,
+    );
     const submit = screen.getByRole('button', { name: 'Import roster' });
     expect((submit as HTMLButtonElement).disabled).toBe(true);
     const csv = new File(['UPN\n'], 'roster.csv', { type: 'text/csv' });
     const photo = new File([new Uint8Array([1])], 'A.jpg', { type: 'image/jpeg' });
     fireEvent.change(screen.getByLabelText('Roster CSV'), { target: { files: [csv] } });
     fireEvent.change(screen.getByLabelText('Photos folder'), { target: { files: [photo] } });
+    fireEvent.change(screen.getByLabelText('Roster passphrase'), { target: { value: 'the roster passphrase' } });
     fireEvent.click(submit);
-    expect(onImport).toHaveBeenCalledWith(csv, [photo], null);
+    expect(onImport).toHaveBeenCalledWith(csv, [photo], null, 'the roster passphrase');
     expect(screen.getByText(/No roster imported yet/)).toBeTruthy();
   });
 
+  it('sets the roster passphrase at the first import: long enough, and typed the same twice', () => {
+    const onImport = vi.fn();
+    render(<RosterImport firstImport current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} onFaceMatchingOff={vi.fn()} onErase={vi.fn()} />);
+    const csv = new File(['UPN\n'], 'roster.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByLabelText('Roster CSV'), { target: { files: [csv] } });
+    const form = screen.getByRole('button', { name: 'Import roster' }).closest('form')!;
+    fireEvent.change(screen.getByLabelText('Roster passphrase'), { target: { value: 'short' } });
+    fireEvent.change(screen.getByLabelText('Repeat the passphrase'), { target: { value: 'short' } });
+    fireEvent.submit(form);
+    expect(screen.getByRole('alert').textContent).toMatch(/at least 12 characters/);
+    fireEvent.change(screen.getByLabelText('Roster passphrase'), { target: { value: 'kettle on in the staff room' } });
+    fireEvent.change(screen.getByLabelText('Repeat the passphrase'), { target: { value: 'kettle on in the staffroom' } });
+    fireEvent.submit(form);
+    expect(screen.getByRole('alert').textContent).toMatch(/not the same/);
+    expect(onImport).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByLabelText('Repeat the passphrase'), { target: { value: 'kettle on in the staff room' } });
+    fireEvent.submit(form);
+    expect(onImport).toHaveBeenCalledWith(csv, [], null, 'kettle on in the staff room');
+  });
+
   it('shows the import report, naming row and column of each problem', () => {
-    render(<RosterImport current={null} busy={false} progress={null} report={report} error={null} onImport={vi.fn()} onFaceMatchingOff={vi.fn()} onErase={vi.fn()} />);
+    render(
+      <RosterImport
+        firstImport={false}
+        current={null}
+        busy={false}
+        progress={null}
+        report={report}
+        error={null}
+        onImport={vi.fn()}
+        onFaceMatchingOff={vi.fn()}
+        onErase={vi.fn()}
+      />,
+    );
     const section = screen.getByRole('region', { name: 'Import report' });
     expect(section.textContent).toContain('Roster not imported');
     expect(section.textContent).toContain('Row 3, column "UPN": This UPN is also on row 2.');
@@ -39,25 +74,45 @@ describe('RosterImport', () => {
 
   it('matches faces only with the DPIA date, the DPO and the date parents were notified, none of them in the future', () => {
     const onImport = vi.fn();
-    render(<RosterImport current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} onFaceMatchingOff={vi.fn()} onErase={vi.fn()} />);
+    render(
+      <RosterImport firstImport={false} current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} onFaceMatchingOff={vi.fn()} onErase={vi.fn()} />,
+    );
     const csv = new File(['UPN\n'], 'roster.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByLabelText('Roster CSV'), { target: { files: [csv] } });
     fireEvent.click(screen.getByLabelText('Match faces to the reference photos'));
     fireEvent.change(screen.getByLabelText('DPIA completed on'), { target: { value: '2026-09-01' } });
     fireEvent.change(screen.getByLabelText('Data protection officer'), { target: { value: 'Jo Bloggs' } });
     fireEvent.change(screen.getByLabelText('Parents notified on'), { target: { value: '2999-01-01' } });
+    fireEvent.change(screen.getByLabelText('Roster passphrase'), { target: { value: 'the roster passphrase' } });
     fireEvent.submit(screen.getByRole('button', { name: 'Import roster' }).closest('form')!);
     expect(onImport).not.toHaveBeenCalled();
     expect(screen.getByRole('alert').textContent).toMatch(/future/);
     fireEvent.change(screen.getByLabelText('Parents notified on'), { target: { value: '2026-09-02' } });
     fireEvent.submit(screen.getByRole('button', { name: 'Import roster' }).closest('form')!);
-    expect(onImport).toHaveBeenCalledWith(csv, [], expect.objectContaining({ dpiaCompletedOn: '2026-09-01', dpoName: 'Jo Bloggs', parentsNotifiedOn: '2026-09-02' }));
+    expect(onImport).toHaveBeenCalledWith(
+      csv,
+      [],
+      expect.objectContaining({ dpiaCompletedOn: '2026-09-01', dpoName: 'Jo Bloggs', parentsNotifiedOn: '2026-09-02' }),
+      'the roster passphrase',
+    );
   });
 
   it('offers to turn face matching off while it is on, saying under which DPIA it runs', () => {
     const onFaceMatchingOff = vi.fn();
     const current = { csvName: 'roster.csv', importedAt: '2026-09-03T09:00:00Z', people: 3, pupils: 3, enrolled: 2, biometrics: SCHOOL_BIOMETRICS };
-    render(<RosterImport current={current} busy={false} progress={null} report={null} error={null} onImport={vi.fn()} onFaceMatchingOff={onFaceMatchingOff} onErase={vi.fn()} />);
+    render(
+      <RosterImport
+        firstImport={false}
+        current={current}
+        busy={false}
+        progress={null}
+        report={null}
+        error={null}
+        onImport={vi.fn()}
+        onFaceMatchingOff={onFaceMatchingOff}
+        onErase={vi.fn()}
+      />,
+    );
     expect(screen.getByText(/Face matching is on, under the DPIA completed on 2026-09-01/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Turn face matching off and delete every face template' }));
     expect(onFaceMatchingOff).toHaveBeenCalled();
@@ -66,7 +121,19 @@ describe('RosterImport', () => {
   it('erases all roster data only after a second, explicit confirmation, and can be backed out of', () => {
     const onErase = vi.fn();
     const current = { csvName: 'roster.csv', importedAt: '2026-09-03T09:00:00Z', people: 3, pupils: 3, enrolled: 0, biometrics: null };
-    render(<RosterImport current={current} busy={false} progress={null} report={null} error={null} onImport={vi.fn()} onFaceMatchingOff={vi.fn()} onErase={onErase} />);
+    render(
+      <RosterImport
+        firstImport={false}
+        current={current}
+        busy={false}
+        progress={null}
+        report={null}
+        error={null}
+        onImport={vi.fn()}
+        onFaceMatchingOff={vi.fn()}
+        onErase={onErase}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Erase all roster data…' }));
     expect(screen.getByRole('alertdialog', { name: 'Erase all roster data?' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Keep the roster' }));
@@ -78,7 +145,19 @@ describe('RosterImport', () => {
 
   it('reminds the ORM lead to import this year’s photos once the templates are over twelve months old', () => {
     const current = { csvName: 'roster.csv', importedAt: '2020-09-03T09:00:00Z', people: 3, pupils: 3, enrolled: 2, biometrics: SCHOOL_BIOMETRICS };
-    render(<RosterImport current={current} busy={false} progress={null} report={null} error={null} onImport={vi.fn()} onFaceMatchingOff={vi.fn()} onErase={vi.fn()} />);
+    render(
+      <RosterImport
+        firstImport={false}
+        current={current}
+        busy={false}
+        progress={null}
+        report={null}
+        error={null}
+        onImport={vi.fn()}
+        onFaceMatchingOff={vi.fn()}
+        onErase={vi.fn()}
+      />,
+    );
     expect(screen.getByText(/imported on 2020-09-03, more than 12 months ago/)).toBeTruthy();
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StatusPopup } from '../../../components/popup/StatusPopup';
 import { checkError } from '../../../lib/errors';
 import { SCHOOL_BIOMETRICS } from '../../support/builders';
@@ -11,9 +11,13 @@ describe('StatusPopup', () => {
   it('says the models are ready, who is enrolled and what happened on this tab', () => {
     render(
       <StatusPopup
+        onUnlock={vi.fn()}
+        unlocking={false}
+        unlockError={null}
         status={{
           engine: { state: 'ready', modelId: 'm', loadMs: 1800 },
           roster: { csvName: 'roster.csv', importedAt: '2025-01-31T09:00:00Z', people: 45, pupils: 45, enrolled: 11, biometrics: SCHOOL_BIOMETRICS },
+          locked: false,
         }}
         statusError={null}
         verdicts={[
@@ -48,14 +52,27 @@ describe('StatusPopup', () => {
 
   it('says when face matching is off, rather than counting templates there are none of', () => {
     const roster = { csvName: 'roster.csv', importedAt: '2025-01-31T09:00:00Z', people: 45, pupils: 45, enrolled: 0, biometrics: null };
-    render(<StatusPopup status={{ engine: { state: 'idle' }, roster }} statusError={null} verdicts={[]} verdictsError={null} />);
+    render(
+      <StatusPopup
+        onUnlock={vi.fn()}
+        unlocking={false}
+        unlockError={null}
+        status={{ engine: { state: 'idle' }, roster, locked: false }}
+        statusError={null}
+        verdicts={[]}
+        verdictsError={null}
+      />,
+    );
     expect(screen.getByText(/Face matching is off: staff check every face by hand/)).toBeTruthy();
   });
 
   it('says plainly when the models failed and when no roster is imported', () => {
     render(
       <StatusPopup
-        status={{ engine: { state: 'failed', error: checkError('engine_load_failed', 'The models could not be loaded.') }, roster: null }}
+        onUnlock={vi.fn()}
+        unlocking={false}
+        unlockError={null}
+        status={{ engine: { state: 'failed', error: checkError('engine_load_failed', 'The models could not be loaded.') }, roster: null, locked: false }}
         statusError={null}
         verdicts={[]}
         verdictsError={null}
@@ -67,8 +84,29 @@ describe('StatusPopup', () => {
   });
 
   it('says when this tab’s list could not be read, instead of an empty list', () => {
-    render(<StatusPopup status={null} statusError={null} verdicts={[]} verdictsError="The list could not be read." />);
+    render(<StatusPopup onUnlock={vi.fn()} unlocking={false} unlockError={null} status={null} statusError={null} verdicts={[]} verdictsError="The list could not be read." />);
     expect(screen.getByRole('alert').textContent).toBe('The list could not be read.');
     expect(screen.queryByText('No posts checked on this tab yet.')).toBeNull();
+  });
+
+  it('asks for the roster passphrase while the roster is locked, and hands it over on Unlock', () => {
+    const onUnlock = vi.fn();
+    render(
+      <StatusPopup
+        onUnlock={onUnlock}
+        unlocking={false}
+        unlockError="That passphrase does not open the roster."
+        status={{ engine: { state: 'idle' }, roster: null, locked: true }}
+        statusError={null}
+        verdicts={[]}
+        verdictsError={null}
+      />,
+    );
+    expect(screen.queryByText(/No roster imported/)).toBeNull();
+    expect(screen.getByRole('alert').textContent).toBe('That passphrase does not open the roster.');
+    fireEvent.change(screen.getByLabelText('Roster passphrase'), { target: { value: 'kettle on in the staff room' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(onUnlock).toHaveBeenCalledWith('kettle on in the staff room');
+    expect((screen.getByLabelText('Roster passphrase') as HTMLInputElement).value).toBe('');
   });
 });

@@ -51,7 +51,7 @@ describe('answering messages', () => {
     },
     reloadRoster: async () => {
       calls.push('reloadRoster');
-      return { engine: { state: 'loading' }, roster: null };
+      return { engine: { state: 'loading' }, roster: null, locked: false };
     },
   };
   let stop: () => void;

@@ -4,7 +4,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { aPerson, anImportReport, SCHOOL_BIOMETRICS } from '../../support/builders';
-import { DB_NAME, DB_VERSION, eraseRoster, loadRoster, openCheckpostDb, ROSTER_STORE, saveRoster, type StoredRoster } from '../../../lib/storage/roster-db-browser';
+import { bytesToBase64 } from '../../../lib/base64';
+import { PBKDF2_ITERATIONS } from '../../../lib/roster/sealing';
+import {
+  DB_NAME,
+  DB_VERSION,
+  eraseRoster,
+  loadRoster,
+  newRosterAccess,
+  openCheckpostDb,
+  rosterAccessWithKey,
+  ROSTER_STORE,
+  saveRoster,
+  unlockRoster,
+  type RosterAccess,
+  type StoredRoster,
+} from '../../../lib/storage/roster-db-browser';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'storage', name), 'utf8'));
 
@@ -39,28 +54,62 @@ function writeAsVersion1(record: unknown): Promise<void> {
 }
 
 describe('roster database', () => {
-  beforeEach(() => {
+  const PASSPHRASE = 'kettle on in the staff room';
+  let access: RosterAccess;
+
+  beforeEach(async () => {
     globalThis.indexedDB = new IDBFactory();
+    access = await newRosterAccess(PASSPHRASE);
   });
 
+  const rawRecord = async (): Promise<unknown> => {
+    const db = await openCheckpostDb();
+    try {
+      return await db.get(ROSTER_STORE, 'current');
+    } finally {
+      db.close();
+    }
+  };
+
   it('has no roster until one is imported, and says so', async () => {
-    expect(await loadRoster()).toEqual({ ok: false, error: { code: 'roster_missing', message: expect.stringMatching(/^No pupil roster has been imported/) } });
+    expect(await loadRoster(access.key)).toEqual({ ok: false, error: { code: 'roster_missing', message: expect.stringMatching(/^No pupil roster has been imported/) } });
+    expect(await unlockRoster(PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'roster_missing' } });
   });
 
   it('gives back the saved roster exactly, and a new import replaces it whole', async () => {
-    expect(await saveRoster(stored('first.csv', 'T999240119101'))).toEqual({ ok: true, value: undefined });
-    expect(await loadRoster()).toEqual({ ok: true, value: stored('first.csv', 'T999240119101') });
-    await saveRoster(stored('second.csv', 'R999240119108'));
-    const current = await loadRoster();
+    expect(await saveRoster(stored('first.csv', 'T999240119101'), access)).toEqual({ ok: true, value: undefined });
+    expect(await loadRoster(access.key)).toEqual({ ok: true, value: stored('first.csv', 'T999240119101') });
+    await saveRoster(stored('second.csv', 'R999240119108'), access);
+    const current = await loadRoster(access.key);
     if (!current.ok) throw new Error(current.error.message);
     expect(current.value.csvName).toBe('second.csv');
     expect(current.value.roster.people.map((person) => person.id)).toEqual(['R999240119108']);
   });
 
+  it('keeps nothing of the roster in the clear: no name, UPN, consent or template, and no key', async () => {
+    await saveRoster(stored('first.csv', 'T999240119101'), access);
+    const text = JSON.stringify(await rawRecord());
+    expect(text).not.toMatch(/Hughes|T999240119101|first\.csv|socialMedia|descriptor/);
+    expect(text).not.toContain(bytesToBase64(access.key));
+    expect(JSON.parse(text)).toMatchObject({ format: 'checkpost-sealed-roster', key: { kdf: { name: 'PBKDF2-SHA256', iterations: PBKDF2_ITERATIONS } } });
+  });
+
+  it('is locked without the key: the passphrase unlocks it, a wrong one does not', async () => {
+    await saveRoster(stored('first.csv', 'T999240119101'), access);
+    expect(await loadRoster(null)).toMatchObject({ ok: false, error: { code: 'roster_locked', message: expect.stringMatching(/enter the school's roster passphrase/) } });
+    expect(await unlockRoster('kettle off in the staff room')).toMatchObject({ ok: false, error: { code: 'roster_locked', message: expect.stringMatching(/does not open/) } });
+    const unlocked = await unlockRoster(PASSPHRASE);
+    if (!unlocked.ok) throw new Error(unlocked.error.message);
+    expect(await loadRoster(unlocked.value.key)).toEqual({ ok: true, value: stored('first.csv', 'T999240119101') });
+    expect(await rosterAccessWithKey(unlocked.value.key)).toEqual({ ok: true, value: unlocked.value });
+    expect(await rosterAccessWithKey((await newRosterAccess(PASSPHRASE)).key)).toMatchObject({ ok: false, error: { code: 'roster_locked' } });
+  });
+
   it('erases the roster whole: afterwards there is none, and saying so', async () => {
-    await saveRoster(stored('first.csv', 'T999240119101'));
+    await saveRoster(stored('first.csv', 'T999240119101'), access);
     expect(await eraseRoster()).toEqual({ ok: true, value: undefined });
-    expect(await loadRoster()).toMatchObject({ ok: false, error: { code: 'roster_missing' } });
+    expect(await loadRoster(access.key)).toMatchObject({ ok: false, error: { code: 'roster_missing' } });
+    expect(await rawRecord()).toBeUndefined();
   });
 
   it(`creates version ${DB_VERSION} with the roster store on a fresh profile`, async () => {
@@ -70,30 +119,17 @@ describe('roster database', () => {
     db.close();
   });
 
-  it('reads a record saved before the biometric gate, and deletes its templates for good: no DPIA was recorded for them', async () => {
-    await writeAsVersion1(fixture('roster-v1.json'));
-    const v1 = fixture('roster-v1.json') as StoredRoster;
-    const withoutTemplates = { ...v1, roster: { ...v1.roster, templates: [], biometrics: null } };
-    expect(await loadRoster()).toEqual({ ok: true, value: withoutTemplates });
-    const db = await openCheckpostDb();
-    expect(await db.get(ROSTER_STORE, 'current')).toEqual(withoutTemplates);
-    db.close();
-  });
-
-  it('reads a record saved with the biometric gate as it was written, templates and all', async () => {
-    await writeAsVersion1(fixture('roster-v2.json'));
-    expect(await loadRoster()).toEqual({ ok: true, value: fixture('roster-v2.json') });
+  it.each(['roster-v1.json', 'roster-v2.json'])('deletes a roster an earlier version saved unencrypted (%s), asking for it again', async (name) => {
+    await writeAsVersion1(fixture(name));
+    expect(await loadRoster(access.key)).toEqual({ ok: false, error: { code: 'roster_missing', message: expect.stringMatching(/now keeps the roster encrypted/) } });
+    expect(await rawRecord()).toBeUndefined();
   });
 
   it.each([
     ['not a roster at all', 'Amelia Hughes'],
-    ['a roster without its report', { ...stored('a.csv', 'T999240119101'), report: undefined }],
-    [
-      'a template whose descriptor is not numbers',
-      { ...stored('a.csv', 'T999240119101'), roster: { people: [], templates: [{ personId: 'T1', modelId: 'm', descriptor: ['x'] }] } },
-    ],
+    ['a sealed record cut short', { format: 'checkpost-sealed-roster', version: 1 }],
   ])('refuses a saved record that is %s: never used, with a message', async (_what, record) => {
     await writeAsVersion1(record);
-    expect(await loadRoster()).toEqual({ ok: false, error: { code: 'roster_invalid', message: expect.stringMatching(/saved roster is damaged/) } });
+    expect(await loadRoster(access.key)).toEqual({ ok: false, error: { code: 'roster_invalid', message: expect.stringMatching(/saved roster is damaged/) } });
   });
 });
