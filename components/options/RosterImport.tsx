@@ -1,4 +1,4 @@
-import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import type { RosterSummary } from '../../lib/messaging/protocol';
 import { checkBiometricRecord, type BiometricRecord } from '../../lib/roster/biometrics';
 import { formatImportReport } from '../../lib/roster/import-report';
@@ -23,6 +23,8 @@ export interface RosterImportProps {
   onFaceMatchingOff(): void;
   /** Deletes the roster whole: names, consents and templates. */
   onErase(): void;
+  /** More of the roster page, after the import (roster packs). */
+  children?: ReactNode;
 }
 
 /** The DPIA and notice to parents as typed, checked when the form is sent. */
@@ -44,7 +46,7 @@ const gateFieldsOf = (record: BiometricRecord | null | undefined): GateFields =>
 const folderAttributes = { webkitdirectory: '', directory: '' } as Record<string, string>;
 
 /** Import of the school's roster export and its reference photos, with the import's report. */
-export function RosterImport({ current, firstImport, busy, progress, report, error, onImport, onFaceMatchingOff, onErase }: RosterImportProps) {
+export function RosterImport({ current, firstImport, busy, progress, report, error, onImport, onFaceMatchingOff, onErase, children }: RosterImportProps) {
   const [passphrase, setPassphrase] = useState('');
   const [repeated, setRepeated] = useState('');
   const [passphraseError, setPassphraseError] = useState<string | null>(null);
@@ -198,6 +200,7 @@ export function RosterImport({ current, firstImport, busy, progress, report, err
           {error}
         </p>
       )}
+      {children}
       {current !== null && !confirmingErase && (
         <button type="button" disabled={busy} onClick={() => setConfirmingErase(true)}>
           Erase all roster data…

@@ -13,6 +13,8 @@ import type { EnrolPhoto, ImportReport } from '../../lib/roster/types';
 import { eraseRoster, hasSavedRoster, loadRoster, newRosterAccess, saveRoster, unlockRoster, type RosterAccess, type StoredRoster } from '../../lib/storage/roster-db-browser';
 import { forgetRosterKey, rememberRosterKey, sessionAccess, unlockWithPassphrase } from '../../lib/storage/roster-lock-browser';
 import { UnlockForm } from '../../components/roster/UnlockForm';
+import { RosterPack } from '../../components/options/RosterPack';
+import { exportRosterPack, forgetPackSigner, openPackForImport, rememberPackSigner } from '../../lib/storage/roster-pack-browser';
 import { rosterVersion } from '../../lib/storage/items-browser';
 import { pickedPhotoReader } from './picked-photos';
 
@@ -26,6 +28,7 @@ function OptionsPage() {
   const [progress, setProgress] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [packNote, setPackNote] = useState<string | null>(null);
 
   useEffect(() => {
     void sendMessage('engineStatus', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Reading the roster in use' }).then((status) => {
@@ -66,6 +69,7 @@ function OptionsPage() {
     setBusy(true);
     setReport(null);
     setError(null);
+    setPackNote(null);
     try {
       await work();
     } catch (thrown) {
@@ -126,13 +130,42 @@ function OptionsPage() {
       setProgress('Erasing the roster…');
       const erased = await eraseRoster();
       if (!erased.ok) return setError(erased.error.message);
-      await forgetRosterKey();
+      await Promise.all([forgetRosterKey(), forgetPackSigner()]);
       announceRosterChange(await sendMessage('reloadRoster', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Switching to no roster' }));
       // Open composers drop verdicts judged against the erased roster.
       await rosterVersion.setValue(new Date().toISOString());
       // Gone from this computer whether or not the engine has heard yet.
       setCurrent(null);
     }, 'The roster could not be erased');
+
+  const onExport = (packPassphrase: string) =>
+    whileBusy(async () => {
+      const access = await sessionAccess();
+      if (!access.ok) return setError(access.error.message);
+      setProgress('Sealing and signing the roster pack…');
+      const exported = await exportRosterPack(access.value, packPassphrase, new Date());
+      if (!exported.ok) return setError(exported.error.message);
+      const name = `checkpost-roster-${new Date().toISOString().slice(0, 10)}.pack`;
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([exported.value.text], { type: 'application/json' }));
+      link.download = name;
+      link.click();
+      URL.revokeObjectURL(link.href);
+      setPackNote(`Exported ${name}, signed by this school's key ${exported.value.signer}. Staff browsers trust this key from the first pack they import.`);
+    }, 'The roster pack could not be exported');
+
+  const onImportPack = (pack: File, packPassphrase: string) =>
+    whileBusy(async () => {
+      setProgress('Opening the roster pack…');
+      const opened = await openPackForImport(await pack.text(), packPassphrase);
+      if (!opened.ok) return setError(opened.error.message);
+      // A first roster on this browser is locked with the pack passphrase; a later pack keeps the roster's key.
+      const access = saved?.any ? await sessionAccess() : ok(await newRosterAccess(packPassphrase));
+      if (!access.ok) return setError(access.error.message);
+      if (!(await switchTo(opened.value.record, access.value))) return;
+      await rememberPackSigner(opened.value.signer, opened.value.createdAt);
+      setPackNote(`Roster pack imported: made on ${new Date(opened.value.createdAt).toLocaleString('en-GB')}, signed by key ${opened.value.signer}.`);
+    }, 'The roster pack could not be imported');
 
   const onUnlock = (passphrase: string) =>
     whileBusy(async () => {
@@ -171,7 +204,15 @@ function OptionsPage() {
       onImport={(csv, photos, biometrics, passphrase) => void onImport(csv, photos, biometrics, passphrase)}
       onFaceMatchingOff={() => void onFaceMatchingOff()}
       onErase={() => void onErase()}
-    />
+    >
+      <RosterPack
+        canExport={current !== null && saved.unlocked}
+        busy={busy}
+        note={packNote}
+        onExport={(passphrase) => void onExport(passphrase)}
+        onImportPack={(pack, passphrase) => void onImportPack(pack, passphrase)}
+      />
+    </RosterImport>
   );
 }
 

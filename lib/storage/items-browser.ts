@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { checkError, err, ok, type CheckError, type Result } from '../errors';
 import { verdictRecordSchema, verdictsToV2 } from './verdict-record';
 
@@ -22,6 +22,14 @@ export const rosterVersion = storage.defineItem<string>('local:rosterVersion', {
  * browser closes, so the roster is locked again at each start.
  */
 export const rosterKeyItem = storage.defineItem<string>('session:rosterKey', { fallback: '', version: 1 });
+
+/**
+ * The signer this browser trusts for roster packs, pinned at the first pack imported (a fingerprint, not a secret),
+ * and when the pack in use was made, so an older one is refused. Null until a pack is imported; cleared on erase.
+ */
+export const packSignerSchema = z.object({ fingerprint: z.string(), createdAt: z.iso.datetime() }).nullable();
+
+export const packSignerItem = storage.defineItem<unknown>('local:packSigner', { fallback: null, version: 1 });
 
 /** The popup lists this many, newest first. */
 export const VERDICTS_KEPT = 10;

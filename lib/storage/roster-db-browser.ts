@@ -2,6 +2,8 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../errors';
 import { boxSchema, newRosterKey, sealedSchema, sealWithKey, seal, unseal, unsealWithKey, type Sealed } from '../roster/sealing';
+import { bytesToBase64 } from '../base64';
+import { createSigningKey } from '../roster/roster-pack';
 import { checkStored } from './items-browser';
 import { storedRosterSchema, type StoredRoster } from './roster-schema';
 
@@ -16,10 +18,12 @@ export type { StoredRoster };
 export const DB_NAME = 'checkpost';
 export const ROSTER_STORE = 'roster';
 const CURRENT_KEY = 'current';
+/** The school's signing key for roster packs, made at the first export; erased with the roster. */
+const SIGNING_KEY = 'signing';
 
 interface CheckpostDb extends DBSchema {
   // Values are `unknown` until checked: the store may hold what another version wrote.
-  [ROSTER_STORE]: { key: typeof CURRENT_KEY; value: unknown };
+  [ROSTER_STORE]: { key: typeof CURRENT_KEY | typeof SIGNING_KEY; value: unknown };
 }
 
 /** Step n brings the database from version n to n + 1; add a step (never change one) when the stores change. */
@@ -48,11 +52,11 @@ export interface RosterAccess {
 const saveFailed = (thrown: unknown, what: string): Result<never, CheckError> =>
   err(checkError('file_unreadable', `Checkpost could not ${what} (${describeThrown(thrown)}). Nothing was changed; try again.`));
 
-async function readRecord(): Promise<Result<unknown, CheckError>> {
+async function readRecord(key: typeof CURRENT_KEY | typeof SIGNING_KEY = CURRENT_KEY): Promise<Result<unknown, CheckError>> {
   try {
     const db = await openCheckpostDb();
     try {
-      return ok(await db.get(ROSTER_STORE, CURRENT_KEY));
+      return ok(await db.get(ROSTER_STORE, key));
     } finally {
       db.close();
     }
@@ -61,13 +65,14 @@ async function readRecord(): Promise<Result<unknown, CheckError>> {
   }
 }
 
-async function writeRecord(record: unknown | undefined): Promise<Result<void, CheckError>> {
+async function writeRecord(record: unknown | undefined, key: typeof CURRENT_KEY | typeof SIGNING_KEY = CURRENT_KEY): Promise<Result<void, CheckError>> {
   try {
     const db = await openCheckpostDb();
     try {
       const transaction = db.transaction(ROSTER_STORE, 'readwrite');
       // Done on commit, not on the request's success: a write is only safe once the transaction is durable.
-      await Promise.all([record === undefined ? transaction.store.delete(CURRENT_KEY) : transaction.store.put(record, CURRENT_KEY), transaction.done]);
+      const change = record !== undefined ? transaction.store.put(record, key) : key === CURRENT_KEY ? transaction.store.clear() : transaction.store.delete(key);
+      await Promise.all([change, transaction.done]);
       return ok(undefined);
     } finally {
       db.close();
@@ -92,6 +97,23 @@ export async function hasSavedRoster(): Promise<boolean> {
   const stored = await readRecord();
   return stored.ok && stored.value !== undefined;
 }
+
+/**
+ * The school's signing key file (lib/roster/roster-pack.ts), its private half sealed under the roster key, made at the
+ * first export of a roster pack and kept until the roster is erased.
+ */
+export async function signingKeyFile(access: RosterAccess): Promise<Result<string, CheckError>> {
+  const stored = await readRecord(SIGNING_KEY);
+  if (!stored.ok) return stored;
+  if (typeof stored.value === 'string') return ok(stored.value);
+  const made = await createSigningKey(signingPassphrase(access));
+  if (!made.ok) return err(checkError('file_unreadable', made.error.message));
+  const saved = await writeRecord(made.value.file, SIGNING_KEY);
+  return saved.ok ? ok(made.value.file) : saved;
+}
+
+/** The roster key, as text, is what seals the signing key: it is random, and unlocked with the roster. */
+export const signingPassphrase = (access: RosterAccess): string => bytesToBase64(access.key);
 
 /** A new roster key sealed with the passphrase the ORM lead chose, for a first import (or after "Erase all roster data"). */
 export async function newRosterAccess(passphrase: string): Promise<RosterAccess> {
@@ -128,7 +150,10 @@ export async function saveRoster(record: StoredRoster, access: RosterAccess): Pr
   return writeRecord(sealed);
 }
 
-/** Deletes the roster in use (names, consents, face templates) and its key: until another is imported every post is held. */
+/**
+ * Deletes the roster in use (names, consents, face templates), its key and the signing key: until another is imported
+ * every post is held.
+ */
 export const eraseRoster = (): Promise<Result<void, CheckError>> => writeRecord(undefined);
 
 /**

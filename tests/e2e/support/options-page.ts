@@ -23,10 +23,10 @@ export async function importRosterThroughOptions(browser: ExtensionBrowser, csv:
   // Only the first import sets the passphrase, typing it twice; a later one is given it once.
   const repeat = options.getByLabel('Repeat the passphrase');
   if ((await repeat.count()) > 0) await repeat.fill(ROSTER_PASSPHRASE);
-  await options.getByRole('button', { name: 'Import roster' }).click();
+  await options.getByRole('button', { name: 'Import roster', exact: true }).click();
   await options.getByRole('heading', { name: /Roster (not )?imported/ }).waitFor({ timeout: 120_000 });
   // The import is over when the button is back, whatever its outcome.
-  await options.getByRole('button', { name: 'Import roster' }).waitFor({ timeout: 60_000 });
+  await options.getByRole('button', { name: 'Import roster', exact: true }).waitFor({ timeout: 60_000 });
   return options;
 }
 
