@@ -13,6 +13,8 @@ export interface RosterImportProps {
   /** What the import is doing now ("Checking photo 3 of 12"). */
   progress: string | null;
   report: ImportReport | null;
+  /** What the import changed from the roster it replaced (lib/roster/roster-diff.ts); null for a first import. */
+  changes: string[] | null;
   /** A failure outside the report (the engine did not load, saving failed). */
   error: string | null;
   /** No roster is saved yet: this import sets the roster passphrase (typed twice). */
@@ -46,7 +48,7 @@ const gateFieldsOf = (record: BiometricRecord | null | undefined): GateFields =>
 const folderAttributes = { webkitdirectory: '', directory: '' } as Record<string, string>;
 
 /** Import of the school's roster export and its reference photos, with the import's report. */
-export function RosterImport({ current, firstImport, busy, progress, report, error, onImport, onFaceMatchingOff, onErase, children }: RosterImportProps) {
+export function RosterImport({ current, firstImport, busy, progress, report, changes, error, onImport, onFaceMatchingOff, onErase, children }: RosterImportProps) {
   const [passphrase, setPassphrase] = useState('');
   const [repeated, setRepeated] = useState('');
   const [passphraseError, setPassphraseError] = useState<string | null>(null);
@@ -229,6 +231,20 @@ export function RosterImport({ current, firstImport, busy, progress, report, err
         <section aria-label="Import report" className={report.imported ? 'cp-report cp-report-ok' : 'cp-report cp-report-failed'}>
           <h2>{report.imported ? 'Roster imported' : 'Roster not imported'}</h2>
           <pre className="cp-report-text">{formatImportReport(report)}</pre>
+          {report.imported && changes !== null && (
+            <>
+              <h3>Changes from the roster it replaced</h3>
+              {changes.length === 0 ? (
+                <p>No one joined or left, and no consent changed.</p>
+              ) : (
+                <ul>
+                  {changes.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
         </section>
       )}
     </main>

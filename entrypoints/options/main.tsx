@@ -14,6 +14,7 @@ import { eraseRoster, hasSavedRoster, loadRoster, newRosterAccess, saveRoster, u
 import { forgetRosterKey, rememberRosterKey, sessionAccess, unlockWithPassphrase } from '../../lib/storage/roster-lock-browser';
 import { UnlockForm } from '../../components/roster/UnlockForm';
 import { RosterPack } from '../../components/options/RosterPack';
+import { diffRosters, formatRosterDiff } from '../../lib/roster/roster-diff';
 import { exportRosterPack, forgetPackSigner, openPackForImport, rememberPackSigner } from '../../lib/storage/roster-pack-browser';
 import { rosterVersion } from '../../lib/storage/items-browser';
 import { pickedPhotoReader } from './picked-photos';
@@ -29,6 +30,7 @@ function OptionsPage() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [packNote, setPackNote] = useState<string | null>(null);
+  const [changes, setChanges] = useState<string[] | null>(null);
 
   useEffect(() => {
     void sendMessage('engineStatus', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Reading the roster in use' }).then((status) => {
@@ -54,14 +56,16 @@ function OptionsPage() {
     else setError(`The change was saved, but Checkpost could not take it up yet (${status.error.message}). Restart the browser to use it.`);
   };
 
-  /** Seals and saves a roster record, then has the engine (given the key) and open composers switch to it. */
+  /** Seals and saves a roster record, then has the engine (given the key) and open composers switch to it; says what changed. */
   const switchTo = async (record: StoredRoster, access: RosterAccess): Promise<boolean> => {
+    const before = await loadRoster(access.key);
     const saved = await saveRoster(record, access);
     if (!saved.ok) {
       setError(saved.error.message);
       return false;
     }
     announceRosterChange(await rememberRosterKey(access));
+    setChanges(before.ok ? formatRosterDiff(diffRosters(before.value.roster, record.roster)) : null);
     return true;
   };
 
@@ -70,6 +74,7 @@ function OptionsPage() {
     setReport(null);
     setError(null);
     setPackNote(null);
+    setChanges(null);
     try {
       await work();
     } catch (thrown) {
@@ -164,6 +169,7 @@ function OptionsPage() {
       if (!access.ok) return setError(access.error.message);
       if (!(await switchTo(opened.value.record, access.value))) return;
       await rememberPackSigner(opened.value.signer, opened.value.createdAt);
+      setReport(opened.value.record.report);
       setPackNote(`Roster pack imported: made on ${new Date(opened.value.createdAt).toLocaleString('en-GB')}, signed by key ${opened.value.signer}.`);
     }, 'The roster pack could not be imported');
 
@@ -200,6 +206,7 @@ function OptionsPage() {
       busy={busy}
       progress={progress}
       report={report}
+      changes={changes}
       error={error}
       onImport={(csv, photos, biometrics, passphrase) => void onImport(csv, photos, biometrics, passphrase)}
       onFaceMatchingOff={() => void onFaceMatchingOff()}

@@ -115,6 +115,17 @@ export async function signingKeyFile(access: RosterAccess): Promise<Result<strin
 /** The roster key, as text, is what seals the signing key: it is random, and unlocked with the roster. */
 export const signingPassphrase = (access: RosterAccess): string => bytesToBase64(access.key);
 
+/** The sealed roster record as stored, or why there is none to open. */
+async function readSealedRecord(): Promise<Result<z.infer<typeof sealedRecordSchema>, CheckError>> {
+  const stored = await readRecord();
+  if (!stored.ok) return stored;
+  if (stored.value === undefined) return err(NO_ROSTER);
+  const record = sealedRecordSchema.safeParse(stored.value);
+  return record.success
+    ? ok(record.data)
+    : err(checkError('roster_invalid', "Checkpost's saved roster is damaged. Erase all roster data on the options page and import the roster again."));
+}
+
 /** A new roster key sealed with the passphrase the ORM lead chose, for a first import (or after "Erase all roster data"). */
 export async function newRosterAccess(passphrase: string): Promise<RosterAccess> {
   const key = newRosterKey();
@@ -123,25 +134,19 @@ export async function newRosterAccess(passphrase: string): Promise<RosterAccess>
 
 /** The stored roster's key, if `passphrase` opens it; the roster itself stays sealed until loadRoster. */
 export async function unlockRoster(passphrase: string): Promise<Result<RosterAccess, CheckError>> {
-  const stored = await readRecord();
-  if (!stored.ok) return stored;
-  if (stored.value === undefined) return err(NO_ROSTER);
-  const record = sealedRecordSchema.safeParse(stored.value);
-  if (!record.success) return err(checkError('roster_invalid', "Checkpost's saved roster is damaged. Erase all roster data on the options page and import the roster again."));
-  const key = await unseal(record.data.key, passphrase);
+  const record = await readSealedRecord();
+  if (!record.ok) return record;
+  const key = await unseal(record.value.key, passphrase);
   if (!key.ok) return err(checkError('roster_locked', 'That passphrase does not open the roster. Check it with the ORM lead and try again.'));
-  return ok({ key: key.value, sealedKey: record.data.key });
+  return ok({ key: key.value, sealedKey: record.value.key });
 }
 
 /** Access to the stored roster from its key alone (the browser is unlocked), for re-saving it without the passphrase. */
 export async function rosterAccessWithKey(key: Uint8Array): Promise<Result<RosterAccess, CheckError>> {
-  const stored = await readRecord();
-  if (!stored.ok) return stored;
-  if (stored.value === undefined) return err(NO_ROSTER);
-  const record = sealedRecordSchema.safeParse(stored.value);
-  if (!record.success) return err(checkError('roster_invalid', "Checkpost's saved roster is damaged. Erase all roster data on the options page and import the roster again."));
-  const opens = await unsealWithKey(record.data.roster, key);
-  return opens.ok ? ok({ key, sealedKey: record.data.key }) : err(LOCKED);
+  const record = await readSealedRecord();
+  if (!record.ok) return record;
+  const opens = await unsealWithKey(record.value.roster, key);
+  return opens.ok ? ok({ key, sealedKey: record.value.key }) : err(LOCKED);
 }
 
 /** Seals and saves a roster record, replacing the one in use whole. */

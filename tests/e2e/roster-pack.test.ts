@@ -36,6 +36,9 @@ async function importPack(options: Page, file: string, passphrase = PACK_PASSPHR
   await options.locator('.cp-error, p[role="status"]:has-text("Roster pack imported")').first().waitFor({ timeout: VERDICT_TIMEOUT_MS });
 }
 
+/** The options page refused the last pack with this message (and said nothing else went wrong). */
+const refusedWith = (options: Page, message: RegExp): Promise<void> => expect(options.locator('.cp-error').getByText(message).count()).resolves.toBe(1);
+
 describe.skipIf(!corpusAvailable)(`A roster pack from the ORM lead's browser to a member of staff's, in Chromium with the built extension ${corpusNote}`, () => {
   let server: FixtureServer;
   let orm: ExtensionBrowser;
@@ -77,12 +80,7 @@ describe.skipIf(!corpusAvailable)(`A roster pack from the ORM lead's browser to 
     const options = await staff.context.newPage();
     await options.goto(`chrome-extension://${staff.extensionId}/options.html`);
     await importPack(options, first, 'not the pack passphrase');
-    await expect(
-      options
-        .locator('.cp-error')
-        .getByText(/passphrase does not open this roster pack/)
-        .count(),
-    ).resolves.toBe(1);
+    await refusedWith(options, /passphrase does not open this roster pack/);
     await importPack(options, second);
     await options.getByText(/In use: roster\.csv.*45 pupils, 11 people with a face template/).waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await options.screenshot({ path: join(ARTIFACTS, 'options-pack-imported.png'), fullPage: true });
@@ -102,22 +100,12 @@ describe.skipIf(!corpusAvailable)(`A roster pack from the ORM lead's browser to 
     const options = await staff.context.newPage();
     await options.goto(`chrome-extension://${staff.extensionId}/options.html`);
     await importPack(options, first);
-    await expect(
-      options
-        .locator('.cp-error')
-        .getByText(/before the one in use/)
-        .count(),
-    ).resolves.toBe(1);
+    await refusedWith(options, /before the one in use/);
 
     const altered = join(folder, 'altered.pack');
     writeFileSync(altered, readFileSync(second, 'utf8').replace(/"createdAt":"\d{4}/, '"createdAt":"2999'));
     await importPack(options, altered);
-    await expect(
-      options
-        .locator('.cp-error')
-        .getByText(/changed since the ORM lead made it/)
-        .count(),
-    ).resolves.toBe(1);
+    await refusedWith(options, /changed since the ORM lead made it/);
 
     // Another school's ORM lead (another profile, so another signing key) exports a pack of the same roster.
     const other = await launchWithExtension(buildExtension(), server.port);
@@ -125,12 +113,7 @@ describe.skipIf(!corpusAvailable)(`A roster pack from the ORM lead's browser to 
       const otherOptions = await importRosterThroughOptions(other, corpusPath('roster', 'roster.csv'), corpusPath('roster', 'photos'), false);
       const foreign = await exportPack(otherOptions, folder, 'foreign.pack');
       await importPack(options, foreign);
-      await expect(
-        options
-          .locator('.cp-error')
-          .getByText(/signed by a key .* other than your school's/)
-          .count(),
-      ).resolves.toBe(1);
+      await refusedWith(options, /signed by a key .* other than your school's/);
     } finally {
       await other.close();
     }

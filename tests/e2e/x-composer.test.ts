@@ -385,8 +385,17 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
     await expect(page.getByText(/Face matching is off at this school/).count()).resolves.toBe(1);
     await screenshot(page, 'x-face-matching-off');
     await page.close();
-    // Back on, for the tests that follow.
-    await importRosterThroughOptions(browser, corpusPath('roster', 'roster.csv'), corpusPath('roster', 'photos')).then((again) => again.close());
+    // Back on, for the tests that follow, in September's roster: the last pupil with a reference photo has left.
+    const lines = readFileSync(corpusPath('roster', 'roster.csv'), 'utf8').trimEnd().split('\n');
+    const leaver = lines.findLastIndex((line) => /photos\/[^,]+\.jpg\s*$/.test(line));
+    const september = join(mkdtempSync(join(tmpdir(), 'checkpost-september-')), 'roster.csv');
+    writeFileSync(september, `${lines.filter((_, index) => index !== leaver).join('\n')}\n`);
+    const again = await importRosterThroughOptions(browser, september, corpusPath('roster', 'photos'));
+    const leaverUpn = lines[leaver]!.split(',')[0]!;
+    await expect(again.getByText(new RegExp(`^Left \\(everything about them deleted\\): .*\\(${leaverUpn}\\)\\.$`)).count()).resolves.toBe(1);
+    await again.getByRole('heading', { name: 'Changes from the roster it replaced' }).scrollIntoViewIfNeeded();
+    await screenshot(again, 'options-reimport-leaver');
+    await again.close();
     await options.close();
   });
 

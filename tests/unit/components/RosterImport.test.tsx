@@ -1,11 +1,28 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RosterImport } from '../../../components/options/RosterImport';
+import { RosterImport, type RosterImportProps } from '../../../components/options/RosterImport';
 import type { ImportReport } from '../../../lib/roster/types';
 import { anImportReport, SCHOOL_BIOMETRICS } from '../../support/builders';
 
 afterEach(cleanup);
+
+const renderImport = (props: Partial<RosterImportProps> = {}) =>
+  render(
+    <RosterImport
+      firstImport={false}
+      current={null}
+      busy={false}
+      progress={null}
+      report={null}
+      changes={null}
+      error={null}
+      onImport={vi.fn()}
+      onFaceMatchingOff={vi.fn()}
+      onErase={vi.fn()}
+      {...props}
+    />,
+  );
 
 const report: ImportReport = anImportReport({
   imported: false,
@@ -18,9 +35,7 @@ const report: ImportReport = anImportReport({
 describe('RosterImport', () => {
   it('imports only once a CSV is chosen, passing the chosen photos along, without face matching unless asked', () => {
     const onImport = vi.fn();
-    render(
-      <RosterImport firstImport={false} current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} onFaceMatchingOff={vi.fn()} onErase={vi.fn()} />,
-    );
+    renderImport({ onImport });
     const submit = screen.getByRole('button', { name: 'Import roster' });
     expect((submit as HTMLButtonElement).disabled).toBe(true);
     const csv = new File(['UPN\n'], 'roster.csv', { type: 'text/csv' });
@@ -35,7 +50,7 @@ describe('RosterImport', () => {
 
   it('sets the roster passphrase at the first import: long enough, and typed the same twice', () => {
     const onImport = vi.fn();
-    render(<RosterImport firstImport current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} onFaceMatchingOff={vi.fn()} onErase={vi.fn()} />);
+    renderImport({ firstImport: true, onImport });
     const csv = new File(['UPN\n'], 'roster.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByLabelText('Roster CSV'), { target: { files: [csv] } });
     const form = screen.getByRole('button', { name: 'Import roster' }).closest('form')!;
@@ -54,19 +69,7 @@ describe('RosterImport', () => {
   });
 
   it('shows the import report, naming row and column of each problem', () => {
-    render(
-      <RosterImport
-        firstImport={false}
-        current={null}
-        busy={false}
-        progress={null}
-        report={report}
-        error={null}
-        onImport={vi.fn()}
-        onFaceMatchingOff={vi.fn()}
-        onErase={vi.fn()}
-      />,
-    );
+    renderImport({ report });
     const section = screen.getByRole('region', { name: 'Import report' });
     expect(section.textContent).toContain('Roster not imported');
     expect(section.textContent).toContain('Row 3, column "UPN": This UPN is also on row 2.');
@@ -74,9 +77,7 @@ describe('RosterImport', () => {
 
   it('matches faces only with the DPIA date, the DPO and the date parents were notified, none of them in the future', () => {
     const onImport = vi.fn();
-    render(
-      <RosterImport firstImport={false} current={null} busy={false} progress={null} report={null} error={null} onImport={onImport} onFaceMatchingOff={vi.fn()} onErase={vi.fn()} />,
-    );
+    renderImport({ onImport });
     const csv = new File(['UPN\n'], 'roster.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByLabelText('Roster CSV'), { target: { files: [csv] } });
     fireEvent.click(screen.getByLabelText('Match faces to the reference photos'));
@@ -100,19 +101,7 @@ describe('RosterImport', () => {
   it('offers to turn face matching off while it is on, saying under which DPIA it runs', () => {
     const onFaceMatchingOff = vi.fn();
     const current = { csvName: 'roster.csv', importedAt: '2026-09-03T09:00:00Z', people: 3, pupils: 3, enrolled: 2, biometrics: SCHOOL_BIOMETRICS };
-    render(
-      <RosterImport
-        firstImport={false}
-        current={current}
-        busy={false}
-        progress={null}
-        report={null}
-        error={null}
-        onImport={vi.fn()}
-        onFaceMatchingOff={onFaceMatchingOff}
-        onErase={vi.fn()}
-      />,
-    );
+    renderImport({ current, onFaceMatchingOff });
     expect(screen.getByText(/Face matching is on, under the DPIA completed on 2026-09-01/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Turn face matching off and delete every face template' }));
     expect(onFaceMatchingOff).toHaveBeenCalled();
@@ -121,19 +110,7 @@ describe('RosterImport', () => {
   it('erases all roster data only after a second, explicit confirmation, and can be backed out of', () => {
     const onErase = vi.fn();
     const current = { csvName: 'roster.csv', importedAt: '2026-09-03T09:00:00Z', people: 3, pupils: 3, enrolled: 0, biometrics: null };
-    render(
-      <RosterImport
-        firstImport={false}
-        current={current}
-        busy={false}
-        progress={null}
-        report={null}
-        error={null}
-        onImport={vi.fn()}
-        onFaceMatchingOff={vi.fn()}
-        onErase={onErase}
-      />,
-    );
+    renderImport({ current, onErase });
     fireEvent.click(screen.getByRole('button', { name: 'Erase all roster data…' }));
     expect(screen.getByRole('alertdialog', { name: 'Erase all roster data?' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Keep the roster' }));
@@ -145,19 +122,16 @@ describe('RosterImport', () => {
 
   it('reminds the ORM lead to import this year’s photos once the templates are over twelve months old', () => {
     const current = { csvName: 'roster.csv', importedAt: '2020-09-03T09:00:00Z', people: 3, pupils: 3, enrolled: 2, biometrics: SCHOOL_BIOMETRICS };
-    render(
-      <RosterImport
-        firstImport={false}
-        current={current}
-        busy={false}
-        progress={null}
-        report={null}
-        error={null}
-        onImport={vi.fn()}
-        onFaceMatchingOff={vi.fn()}
-        onErase={vi.fn()}
-      />,
-    );
+    renderImport({ current });
     expect(screen.getByText(/imported on 2020-09-03, more than 12 months ago/)).toBeTruthy();
+  });
+
+  it('lists what a re-import changed under its report, and says so when nothing did', () => {
+    const imported = { ...report, imported: true, errors: [] };
+    renderImport({ report: imported, changes: ['Left (everything about them deleted): Oliver Nowak (M999240119115).'] });
+    expect(screen.getByRole('region', { name: 'Import report' }).textContent).toContain('Changes from the roster it replacedLeft (everything about them deleted): Oliver Nowak');
+    cleanup();
+    renderImport({ report: imported, changes: [] });
+    expect(screen.getByText('No one joined or left, and no consent changed.')).toBeTruthy();
   });
 });
