@@ -40,7 +40,8 @@ export async function launchWithExtension(extensionDir: string, serverPort: numb
       '--no-first-run',
     ],
   });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // Generous: with two test files each running Chromium on two cores, the extension's first start can take a while.
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 90_000 }));
   return { context, profile, extensionId: new URL(serviceWorker.url()).host, serviceWorker, close: () => context.close() };
 }
 
