@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     reporters: ['default', './tests/support/plain-summary-reporter.ts'],
     // In CI a missing corpus fails the run instead of skipping.
-    globalSetup: ['./tests/support/ci-prerequisites.ts'],
+    // The extension is built once for every browser test file (tests/e2e/support/build-once.ts).
+    globalSetup: ['./tests/support/ci-prerequisites.ts', './tests/e2e/support/build-once.ts'],
     // Engine tests run the real models on the wasm backend: two cores, so two workers at most.
     pool: 'forks',
     maxWorkers: 2,

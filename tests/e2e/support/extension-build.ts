@@ -5,11 +5,17 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
+/** Set by the test run's global set-up (build-once.ts) to the extension it built for every test file. */
+export const E2E_BUILD_ENV = 'CHECKPOST_E2E_BUILD';
+
 /**
  * Builds the extension as shipped, into its own folder (`--mode e2e` gives .output/chrome-mv3-e2e)
- * so a test run never races `npm run build`. The manifest and code are the production ones.
+ * so a test run never races `npm run build`. The manifest and code are the production ones. Inside
+ * a test run the global set-up has built it once already, and every file uses that build.
  */
 export function buildExtension(): string {
+  const built = process.env[E2E_BUILD_ENV];
+  if (built !== undefined && built !== '') return built;
   execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: ROOT, stdio: 'pipe' });
   return join(ROOT, '.output', 'chrome-mv3-e2e');
 }
