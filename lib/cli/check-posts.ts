@@ -93,11 +93,22 @@ async function loadRosterPack(source: PackRoster, photos: PhotoChecker, withFace
  * Reads the roster: a pack as the ORM lead made it, or a CSV imported here. A CSV's reference photos are enrolled
  * (which loads the face models) only when `withFaces`: a text-only check needs the names and consents, not the templates.
  */
-export function loadRosterFile(source: RosterSource, photos: PhotoChecker, withFaces: boolean): Promise<Result<Roster, string>> {
-  return 'pack' in source ? loadRosterPack(source, photos, withFaces) : importRosterCsv(source, photos, withFaces);
+export async function loadRosterFile(source: RosterSource, photos: PhotoChecker, withFaces: boolean): Promise<Result<Roster, string>> {
+  if ('pack' in source) return loadRosterPack(source, photos, withFaces);
+  const imported = await importRosterCsv(source, photos, withFaces);
+  return imported.ok ? ok(imported.value.roster) : imported;
 }
 
-async function importRosterCsv({ csv: csvPath, biometrics }: CsvRoster, photos: PhotoChecker, withFaces: boolean): Promise<Result<Roster, string>> {
+/**
+ * Imports a roster CSV from disk, enrolling its reference photos when `withFaces` and the school's biometric record
+ * is given (`onProgress` is told after each photo); returns the roster and the descriptor model of its templates.
+ */
+export async function importRosterCsv(
+  { csv: csvPath, biometrics }: CsvRoster,
+  photos: PhotoChecker,
+  withFaces: boolean,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Result<{ roster: Roster; modelId: string; csvName: string }, string>> {
   let csv: Uint8Array;
   try {
     csv = new Uint8Array(await readFile(csvPath));
@@ -109,10 +120,10 @@ async function importRosterCsv({ csv: csvPath, biometrics }: CsvRoster, photos: 
   if (withFaces && biometrics !== null) {
     const faces = await photos.analysers.faces();
     if (!faces.ok) return err(faces.error.message);
-    enrolment = { enrolPhoto: photos.enrol, modelId: faces.value.modelId, biometrics };
+    enrolment = { enrolPhoto: photos.enrol, modelId: faces.value.modelId, biometrics, ...(onProgress ? { onProgress } : {}) };
   }
   const { report, roster } = await importRoster({ csv, csvName: basename(csvPath), readPhoto: photoReaderNode(csvPath), ...(enrolment ? { enrolment } : {}) });
-  return roster === null ? err(formatImportReport(report)) : ok(roster);
+  return roster === null ? err(formatImportReport(report)) : ok({ roster, modelId: enrolment?.modelId ?? '', csvName: report.csvName });
 }
 
 /**

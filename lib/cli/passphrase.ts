@@ -27,3 +27,7 @@ export async function readPassphrase({ what, envName, flag, file }: PassphraseSo
   if (fromEnv !== undefined && fromEnv.length > 0) return ok(fromEnv);
   return err(`Give the ${what} in the ${envName} environment variable, or in a file named with ${flag}.`);
 }
+
+/** The pack passphrase staff are given: `--passphrase-file`, or else $CHECKPOST_PASSPHRASE. */
+export const readPackPassphrase = (file: string | undefined): Promise<Result<string, string>> =>
+  readPassphrase({ what: 'pack passphrase', envName: 'CHECKPOST_PASSPHRASE', flag: '--passphrase-file', file });

@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../errors';
 import type { BiometricRecord } from '../roster/biometrics';
 import { checkPostFiles, readBiometricsFile, type PostFiles, type PostOutcome, type RosterSource } from './check-posts';
 import { EXIT_CODE } from './exit-codes';
-import { readPassphrase } from './passphrase';
+import { readPackPassphrase } from './passphrase';
 import { formatVerdict } from './format-verdict';
 
 export interface CheckOptions extends PostFiles {
@@ -50,7 +50,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
 async function rosterSource(options: CheckOptions): Promise<Result<RosterSource, string>> {
   if (options.pack !== undefined) {
     if (options.biometrics !== undefined) return err("A roster pack carries the school's biometrics record already: leave out --biometrics.");
-    const passphrase = await readPassphrase({ what: 'pack passphrase', envName: 'CHECKPOST_PASSPHRASE', flag: '--passphrase-file', file: options.passphraseFile });
+    const passphrase = await readPackPassphrase(options.passphraseFile);
     if (!passphrase.ok) return passphrase;
     return ok({ pack: options.pack, passphrase: passphrase.value, ...(options.signer === undefined ? {} : { trustedSigner: options.signer }) });
   }

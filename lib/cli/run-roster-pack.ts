@@ -1,14 +1,11 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { nodeAnalysers } from '../engines/analysers-node';
 import { describeThrown, err, ok, type Result } from '../errors';
 import { createPhotoChecker } from '../pipeline/photo-checker';
-import { formatImportReport } from '../roster/import-report';
-import { importRoster } from '../roster/import-roster';
-import { photoReaderNode } from '../roster/read-photo-node';
 import { createSigningKey, fingerprint, makeRosterPack, openSigningKey, type SigningKey } from '../roster/roster-pack';
 import { EXIT_CODE } from './exit-codes';
-import { readPassphrase } from './passphrase';
+import { readPackPassphrase, readPassphrase } from './passphrase';
+import { importRosterCsv } from './check-posts';
 import { biometricsOption } from './run-check';
 
 export interface RosterPackOptions {
@@ -74,7 +71,7 @@ export async function runRosterPack(options: RosterPackOptions): Promise<number>
 async function makePack(options: RosterPackOptions): Promise<Result<string, string>> {
   const biometrics = await biometricsOption(options.biometrics);
   if (!biometrics.ok) return biometrics;
-  const passphrase = await readPassphrase({ what: 'pack passphrase', envName: 'CHECKPOST_PASSPHRASE', flag: '--passphrase-file', file: options.passphraseFile });
+  const passphrase = await readPackPassphrase(options.passphraseFile);
   if (!passphrase.ok) return passphrase;
   const signingPassphrase = await readPassphrase({
     what: 'signing key passphrase',
@@ -86,23 +83,12 @@ async function makePack(options: RosterPackOptions): Promise<Result<string, stri
   const key = await signingKey(options.signingKey, signingPassphrase.value);
   if (!key.ok) return key;
 
-  let csv: Uint8Array;
-  try {
-    csv = new Uint8Array(await readFile(options.roster));
-  } catch (thrown) {
-    return err(`The roster ${options.roster} could not be read (${describeThrown(thrown)}). Check the path.`);
-  }
   const photos = createPhotoChecker(nodeAnalysers());
   try {
-    let enrolment;
-    if (biometrics.value !== null) {
-      const faces = await photos.analysers.faces();
-      if (!faces.ok) return err(faces.error.message);
-      enrolment = { enrolPhoto: photos.enrol, modelId: faces.value.modelId, biometrics: biometrics.value, onProgress: progressLine(performance.now()) };
-    }
-    const { report, roster } = await importRoster({ csv, csvName: basename(options.roster), readPhoto: photoReaderNode(options.roster), ...(enrolment ? { enrolment } : {}) });
-    if (roster === null) return err(formatImportReport(report));
-    const pack = await makeRosterPack({ roster, modelId: enrolment?.modelId ?? '', csvName: report.csvName }, passphrase.value, key.value, new Date());
+    const imported = await importRosterCsv({ csv: options.roster, biometrics: biometrics.value }, photos, true, progressLine(performance.now()));
+    if (!imported.ok) return imported;
+    const { roster } = imported.value;
+    const pack = await makeRosterPack(imported.value, passphrase.value, key.value, new Date());
     if (!pack.ok) return err(pack.error.message);
     await writeWhole(options.out, pack.value);
     const matching = roster.biometrics === null ? 'face matching off (no biometrics record given)' : `${roster.templates.length} face templates`;
