@@ -3,15 +3,33 @@ import type { RosterSummary } from '../../lib/messaging/protocol';
 import { checkBiometricRecord, type BiometricRecord } from '../../lib/roster/biometrics';
 import { formatImportReport } from '../../lib/roster/import-report';
 import { reEnrolmentReminder } from '../../lib/roster/re-enrolment';
+import { formatTimeLeft } from '../../lib/progress';
 import type { ImportReport } from '../../lib/roster/types';
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../lib/roster/sealing';
+
+/** What a long step is doing: a count and time left once there is something to count. */
+export interface ImportProgress {
+  label: string;
+  done?: number;
+  total?: number;
+  secondsLeft?: number | null;
+}
+
+/** A roster checked and ready to apply: nothing is saved, and no photo enrolled, until the ORM lead says so. */
+export interface ImportPreview {
+  report: ImportReport;
+  /** What applying it would change from the roster in use; null for a first import. */
+  changes: string[] | null;
+  /** Reference photos to be enrolled on apply (0 with face matching off). */
+  photosToEnrol: number;
+}
 
 export interface RosterImportProps {
   /** The roster in use now, if any. */
   current: RosterSummary | null;
   busy: boolean;
-  /** What the import is doing now ("Checking photo 3 of 12"). */
-  progress: string | null;
+  progress: ImportProgress | null;
+  preview: ImportPreview | null;
   report: ImportReport | null;
   /** What the import changed from the roster it replaced (lib/roster/roster-diff.ts); null for a first import. */
   changes: string[] | null;
@@ -19,8 +37,12 @@ export interface RosterImportProps {
   error: string | null;
   /** No roster is saved yet: this import sets the roster passphrase (typed twice). */
   firstImport: boolean;
-  /** `biometrics` null: import without face matching (no template is made). `passphrase`: the roster passphrase. */
-  onImport(csv: File, photos: File[], biometrics: BiometricRecord | null, passphrase: string): void;
+  /** Checks the roster and photos into a preview. `biometrics` null: face matching off (no template is made). `passphrase`: the roster passphrase. */
+  onCheck(csv: File, photos: File[], biometrics: BiometricRecord | null, passphrase: string): void;
+  /** Enrols the previewed roster's photos and replaces the roster in use with it. */
+  onApply(): void;
+  /** Drops the preview, or stops an enrolment under way: the roster in use stays as it is. */
+  onCancel(): void;
   /** Turns face matching off, deleting every face template. */
   onFaceMatchingOff(): void;
   /** Deletes the roster whole: names, consents and templates. */
@@ -48,13 +70,30 @@ const gateFieldsOf = (record: BiometricRecord | null | undefined): GateFields =>
 const folderAttributes = { webkitdirectory: '', directory: '' } as Record<string, string>;
 
 /** Import of the school's roster export and its reference photos, with the import's report. */
-export function RosterImport({ current, firstImport, busy, progress, report, changes, error, onImport, onFaceMatchingOff, onErase, children }: RosterImportProps) {
+export function RosterImport({
+  current,
+  firstImport,
+  busy,
+  progress,
+  preview,
+  report,
+  changes,
+  error,
+  onCheck,
+  onApply,
+  onCancel,
+  onFaceMatchingOff,
+  onErase,
+  children,
+}: RosterImportProps) {
   const [passphrase, setPassphrase] = useState('');
   const [repeated, setRepeated] = useState('');
   const [passphraseError, setPassphraseError] = useState<string | null>(null);
   const [confirmingErase, setConfirmingErase] = useState(false);
   const [csv, setCsv] = useState<File | null>(null);
-  const [photos, setPhotos] = useState<File[]>([]);
+  const [folderPhotos, setFolderPhotos] = useState<File[]>([]);
+  const [pickedPhotos, setPickedPhotos] = useState<File[]>([]);
+  const photos = [...folderPhotos, ...pickedPhotos];
   const [gate, setGate] = useState<GateFields>(() => gateFieldsOf(current?.biometrics));
   const [gateProblem, setGateProblem] = useState<string | null>(null);
   // The record in use fills the form once it is known, so a re-import keeps face matching as it was.
@@ -68,7 +107,7 @@ export function RosterImport({ current, firstImport, busy, progress, report, cha
     if (problem !== null) return;
     if (!gate.on) {
       setGateProblem(null);
-      onImport(csv, photos, null, passphrase);
+      onCheck(csv, photos, null, passphrase);
       return;
     }
     const checked = checkBiometricRecord(
@@ -76,7 +115,7 @@ export function RosterImport({ current, firstImport, busy, progress, report, cha
       new Date(),
     );
     setGateProblem(checked.ok ? null : checked.error);
-    if (checked.ok) onImport(csv, photos, checked.value, passphrase);
+    if (checked.ok) onCheck(csv, photos, checked.value, passphrase);
   };
   // Children's faces change: templates over a year old are due to be made again from this year's photos.
   const reminder = current?.biometrics != null && current.enrolled > 0 ? reEnrolmentReminder(current.importedAt, new Date()) : null;
@@ -113,8 +152,9 @@ export function RosterImport({ current, firstImport, busy, progress, report, cha
       )}
       <form onSubmit={submit} aria-describedby="cp-import-help">
         <p id="cp-import-help">
-          Choose the roster exported from your MIS (CSV) and the folder holding the reference photos its Photo File column names. Photos are only used for people with biometric
-          consent. Nothing leaves this computer.
+          Choose the roster exported from your MIS (CSV) and its reference photos: a folder, photo files or a zip. Each photo is found by the roster&rsquo;s Photo File column, or
+          by the UPN (or staff code) in its file name, such as A123456789012.jpg; A123456789012_2.jpg is a second photo of the same person. Photos are only used for people with
+          biometric consent. Nothing leaves this computer.
         </p>
         <label>
           Roster CSV
@@ -122,9 +162,20 @@ export function RosterImport({ current, firstImport, busy, progress, report, cha
         </label>
         <label>
           Photos folder
-          <input type="file" multiple name="photos" disabled={busy} {...folderAttributes} onChange={(event) => setPhotos([...(event.target.files ?? [])])} />
+          <input type="file" multiple name="photos" disabled={busy} {...folderAttributes} onChange={(event) => setFolderPhotos([...(event.target.files ?? [])])} />
         </label>
-        <p>{photos.length === 1 ? '1 file chosen in the photos folder.' : `${photos.length} files chosen in the photos folder.`}</p>
+        <label>
+          Or photo files, or a zip of them
+          <input
+            type="file"
+            multiple
+            name="photoFiles"
+            accept="image/*,.heic,.heif,.zip,application/zip"
+            disabled={busy}
+            onChange={(event) => setPickedPhotos([...(event.target.files ?? [])])}
+          />
+        </label>
+        <p>{photos.length === 1 ? '1 file chosen for the photos.' : `${photos.length} files chosen for the photos.`}</p>
         <fieldset disabled={busy}>
           <legend>Face matching</legend>
           <p id="cp-gate-help">
@@ -189,13 +240,28 @@ export function RosterImport({ current, firstImport, busy, progress, report, cha
           )}
         </fieldset>
         <button type="submit" disabled={busy || csv === null}>
-          {busy ? 'Importing…' : 'Import roster'}
+          Check roster
         </button>
       </form>
-      {busy && progress !== null && (
-        <p role="status" aria-live="polite">
-          {progress}
-        </p>
+      {busy && progress !== null && <ProgressLine progress={progress} onCancel={progress.total === undefined ? null : onCancel} />}
+      {preview !== null && !busy && (
+        <section aria-labelledby="cp-preview-title" className="cp-report">
+          <h2 id="cp-preview-title">Ready to import</h2>
+          <p>
+            Nothing has been saved yet.{' '}
+            {preview.photosToEnrol > 0
+              ? `Importing enrols ${preview.photosToEnrol === 1 ? '1 reference photo' : `${preview.photosToEnrol} reference photos`}, then replaces the roster in use.`
+              : 'Importing replaces the roster in use.'}
+          </p>
+          <pre className="cp-report-text">{formatImportReport(preview.report, true)}</pre>
+          {preview.changes !== null && <RosterChanges title="Changes from the roster in use" changes={preview.changes} none="No one joins or leaves, and no consent changes." />}
+          <button type="button" onClick={onApply}>
+            Import roster
+          </button>{' '}
+          <button type="button" onClick={onCancel}>
+            Not now
+          </button>
+        </section>
       )}
       {error !== null && (
         <p role="alert" className="cp-error">
@@ -232,21 +298,48 @@ export function RosterImport({ current, firstImport, busy, progress, report, cha
           <h2>{report.imported ? 'Roster imported' : 'Roster not imported'}</h2>
           <pre className="cp-report-text">{formatImportReport(report)}</pre>
           {report.imported && changes !== null && (
-            <>
-              <h3>Changes from the roster it replaced</h3>
-              {changes.length === 0 ? (
-                <p>No one joined or left, and no consent changed.</p>
-              ) : (
-                <ul>
-                  {changes.map((line) => (
-                    <li key={line}>{line}</li>
-                  ))}
-                </ul>
-              )}
-            </>
+            <RosterChanges title="Changes from the roster it replaced" changes={changes} none="No one joined or left, and no consent changed." />
           )}
         </section>
       )}
     </main>
+  );
+}
+
+/** A wait's progress bar, with count and time left, and a way out while photos are enrolled. */
+function ProgressLine({ progress, onCancel }: { progress: ImportProgress; onCancel: (() => void) | null }) {
+  const { label, done, total, secondsLeft } = progress;
+  const counted = done !== undefined && total !== undefined;
+  return (
+    <div role="status" aria-live="polite">
+      <progress className="cp-progress" aria-label={label} {...(counted ? { value: done, max: total } : {})} />
+      <p>
+        {label}
+        {counted && `: ${done} of ${total}`}
+        {secondsLeft != null && `, ${formatTimeLeft(secondsLeft)}`}
+      </p>
+      {onCancel !== null && (
+        <button type="button" onClick={onCancel}>
+          Cancel import
+        </button>
+      )}
+    </div>
+  );
+}
+
+function RosterChanges({ title, changes, none }: { title: string; changes: string[]; none: string }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      {changes.length === 0 ? (
+        <p>{none}</p>
+      ) : (
+        <ul>
+          {changes.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

@@ -1,13 +1,15 @@
 import '../../components/extension-pages.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RosterImport } from '../../components/options/RosterImport';
+import { RosterImport, type ImportPreview, type ImportProgress } from '../../components/options/RosterImport';
 import { BUDGET_MS } from '../../lib/deadlines';
 import { describeThrown, ok, type CheckError, type Result } from '../../lib/errors';
 import { bytesToBase64 } from '../../lib/base64';
 import type { EngineStatus, RosterSummary } from '../../lib/messaging/protocol';
 import { sendMessage } from '../../lib/messaging/runtime-browser';
 import { importRoster } from '../../lib/roster/import-roster';
+import type { PhotoFiles } from '../../lib/roster/photo-files';
+import { secondsLeft } from '../../lib/progress';
 import type { BiometricRecord } from '../../lib/roster/biometrics';
 import type { EnrolPhoto, ImportReport } from '../../lib/roster/types';
 import { eraseRoster, hasSavedRoster, loadRoster, newRosterAccess, saveRoster, unlockRoster, type RosterAccess, type StoredRoster } from '../../lib/storage/roster-db-browser';
@@ -17,7 +19,17 @@ import { RosterPack } from '../../components/options/RosterPack';
 import { diffRosters, formatRosterDiff } from '../../lib/roster/roster-diff';
 import { exportRosterPack, forgetPackSigner, openPackForImport, rememberPackSigner } from '../../lib/storage/roster-pack-browser';
 import { rosterVersion } from '../../lib/storage/items-browser';
-import { pickedPhotoReader } from './picked-photos';
+import { pickedPhotos } from './picked-photos';
+
+/** A roster checked, waiting for the ORM lead to apply it: what is needed to enrol and save it. */
+interface PendingImport {
+  csv: Uint8Array;
+  csvName: string;
+  photos: PhotoFiles;
+  biometrics: BiometricRecord | null;
+  access: RosterAccess;
+  preview: ImportPreview;
+}
 
 const flatten = <T,>(reply: Result<Result<T, CheckError>, CheckError>): Result<T, CheckError> => (reply.ok ? reply.value : reply);
 
@@ -26,7 +38,10 @@ function OptionsPage() {
   /** Null until known: whether a roster is saved at all, and whether this browser session has unlocked it. */
   const [saved, setSaved] = useState<{ any: boolean; unlocked: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [pending, setPending] = useState<PendingImport | null>(null);
+  /** Stops the enrolment under way, between two photos. */
+  const enrolling = useRef<AbortController | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [packNote, setPackNote] = useState<string | null>(null);
@@ -71,6 +86,7 @@ function OptionsPage() {
 
   const whileBusy = async (work: () => Promise<void>, failure: string) => {
     setBusy(true);
+    setPending(null);
     setReport(null);
     setError(null);
     setPackNote(null);
@@ -85,40 +101,61 @@ function OptionsPage() {
     }
   };
 
-  const onImport = (csv: File, photos: File[], biometrics: BiometricRecord | null, passphrase: string) =>
+  /** Reads the roster and finds its photos, enrolling nothing and saving nothing: the ORM lead sees the report and changes first. */
+  const onCheck = (csv: File, photos: File[], biometrics: BiometricRecord | null, passphrase: string) =>
     whileBusy(async () => {
       // A first import sets the roster passphrase; a later one must be given it.
       const access = saved?.any === false ? ok(await newRosterAccess(passphrase)) : await unlockRoster(passphrase);
       if (!access.ok) return setError(access.error.message);
+      setProgress({ label: 'Reading the roster…' });
+      const photoFiles = await pickedPhotos(photos);
+      if (!photoFiles.ok) return setError(photoFiles.error);
+      const bytes = new Uint8Array(await csv.arrayBuffer());
+      const checked = await importRoster({ csv: bytes, csvName: csv.name, photos: photoFiles.value });
+      if (checked.roster === null) return setReport(checked.report);
+      const before = await loadRoster(access.value.key);
+      const enrolled = new Set(biometrics === null ? [] : checked.toEnrol.people);
+      const preview = {
+        report: checked.report,
+        changes: before.ok ? formatRosterDiff(diffRosters(before.value.roster, checked.roster, enrolled), true) : null,
+        photosToEnrol: biometrics === null ? 0 : checked.toEnrol.photos,
+      };
+      setPending({ csv: bytes, csvName: csv.name, photos: photoFiles.value, biometrics, access: access.value, preview });
+    }, 'The roster could not be checked');
+
+  /** Enrols the checked roster's photos and replaces the roster in use, all or nothing. */
+  const onApply = (ready: PendingImport) =>
+    whileBusy(async () => {
       let enrolment;
       // No face template, and no face model loaded, unless the school has recorded its DPIA and notice to parents.
-      if (biometrics !== null) {
-        setProgress('Loading the face models…');
+      if (ready.biometrics !== null) {
+        setProgress({ label: 'Loading the face models…' });
         const engine = flatten(await sendMessage('awaitEngine', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Loading the face models' }));
         if (!engine.ok) return setError(engine.error.message);
-        let enrolled = 0;
         // Enrolment runs in the offscreen document, where the models already are; only one photo crosses at a time.
-        const enrolPhoto: EnrolPhoto = async (bytes, fileName) => {
-          enrolled += 1;
-          setProgress(`Checking reference photo ${enrolled}: ${fileName}`);
-          return flatten(await sendMessage('enrolPhoto', { fileName, base64: bytesToBase64(bytes) }, { timeoutMs: BUDGET_MS.enrolPhoto, what: `Checking ${fileName}` }));
-        };
-        enrolment = { enrolPhoto, modelId: engine.value.modelId, biometrics };
+        const enrolPhoto: EnrolPhoto = async (bytes, fileName) =>
+          flatten(await sendMessage('enrolPhoto', { fileName, base64: bytesToBase64(bytes) }, { timeoutMs: BUDGET_MS.enrolPhoto, what: `Checking ${fileName}` }));
+        const started = performance.now();
+        const label = 'Enrolling reference photos';
+        setProgress({ label, done: 0, total: ready.preview.photosToEnrol });
+        const onProgress = (done: number, total: number) => setProgress({ label, done, total, secondsLeft: secondsLeft(done, total, performance.now() - started) });
+        enrolling.current = new AbortController();
+        enrolment = { enrolPhoto, modelId: engine.value.modelId, biometrics: ready.biometrics, onProgress, signal: enrolling.current.signal };
       }
-      setProgress('Reading the roster…');
-      const result = await importRoster({
-        csv: new Uint8Array(await csv.arrayBuffer()),
-        csvName: csv.name,
-        readPhoto: pickedPhotoReader(photos),
-        ...(enrolment ? { enrolment } : {}),
-      });
+      const result = await importRoster({ csv: ready.csv, csvName: ready.csvName, photos: ready.photos, ...(enrolment ? { enrolment } : {}) });
+      enrolling.current = null;
       if (result.roster === null) return setReport(result.report);
-      setProgress('Saving the roster…');
+      setProgress({ label: 'Saving the roster…' });
       const modelId = enrolment?.modelId ?? '';
       // "Roster imported" only once it is saved: closing the page earlier would otherwise lose it.
-      const record = { roster: result.roster, modelId, csvName: csv.name, importedAt: new Date().toISOString(), report: result.report };
-      if (await switchTo(record, access.value)) setReport(result.report);
+      const record = { roster: result.roster, modelId, csvName: ready.csvName, importedAt: new Date().toISOString(), report: result.report };
+      if (await switchTo(record, ready.access)) setReport(result.report);
     }, 'The import stopped');
+
+  const onCancel = () => {
+    enrolling.current?.abort();
+    setPending(null);
+  };
 
   const onFaceMatchingOff = () =>
     whileBusy(async () => {
@@ -126,13 +163,13 @@ function OptionsPage() {
       if (!access.ok) return setError(access.error.message);
       const stored = await loadRoster(access.value.key);
       if (!stored.ok) return setError(stored.error.message);
-      setProgress('Deleting every face template…');
+      setProgress({ label: 'Deleting every face template…' });
       await switchTo({ ...stored.value, roster: { ...stored.value.roster, templates: [], biometrics: null } }, access.value);
     }, 'Face matching could not be turned off');
 
   const onErase = () =>
     whileBusy(async () => {
-      setProgress('Erasing the roster…');
+      setProgress({ label: 'Erasing the roster…' });
       const erased = await eraseRoster();
       if (!erased.ok) return setError(erased.error.message);
       await Promise.all([forgetRosterKey(), forgetPackSigner()]);
@@ -147,7 +184,7 @@ function OptionsPage() {
     whileBusy(async () => {
       const access = await sessionAccess();
       if (!access.ok) return setError(access.error.message);
-      setProgress('Sealing and signing the roster pack…');
+      setProgress({ label: 'Sealing and signing the roster pack…' });
       const exported = await exportRosterPack(access.value, packPassphrase, new Date());
       if (!exported.ok) return setError(exported.error.message);
       const name = `checkpost-roster-${new Date().toISOString().slice(0, 10)}.pack`;
@@ -161,7 +198,7 @@ function OptionsPage() {
 
   const onImportPack = (pack: File, packPassphrase: string) =>
     whileBusy(async () => {
-      setProgress('Opening the roster pack…');
+      setProgress({ label: 'Opening the roster pack…' });
       const opened = await openPackForImport(await pack.text(), packPassphrase);
       if (!opened.ok) return setError(opened.error.message);
       // A first roster on this browser is locked with the pack passphrase; a later pack keeps the roster's key.
@@ -205,10 +242,13 @@ function OptionsPage() {
       firstImport={!saved.any}
       busy={busy}
       progress={progress}
+      preview={pending?.preview ?? null}
       report={report}
       changes={changes}
       error={error}
-      onImport={(csv, photos, biometrics, passphrase) => void onImport(csv, photos, biometrics, passphrase)}
+      onCheck={(csv, photos, biometrics, passphrase) => void onCheck(csv, photos, biometrics, passphrase)}
+      onApply={() => pending !== null && void onApply(pending)}
+      onCancel={onCancel}
       onFaceMatchingOff={() => void onFaceMatchingOff()}
       onErase={() => void onErase()}
     >

@@ -1,39 +1,38 @@
-import { checkError, describeThrown, err, ok } from '../../lib/errors';
+import { checkError, describeThrown, err, ok, type Result } from '../../lib/errors';
+import type { PhotoFiles } from '../../lib/roster/photo-files';
+import { photosFromZip } from '../../lib/roster/photo-zip';
 import type { PhotoReader } from '../../lib/roster/types';
 
-/** Paths compared as Windows (where MIS exports come from) does: either slash, any case. */
-const normalise = (path: string): string => path.replace(/\\/g, '/').replace(/^\.\//, '').toLowerCase();
-
-/**
- * Finds a roster's `Photo File` (relative to the CSV, e.g. `photos/A123.jpg`) among the files of
- * the folder the person chose: by the end of its path, or by file name alone when that is unique.
- */
-export function pickedPhotoReader(files: readonly File[]): PhotoReader {
-  return async (relativePath) => {
-    const wanted = normalise(relativePath);
-    const pathOf = (file: File) => normalise(file.webkitRelativePath || file.name);
-    const byPath = files.filter((file) => pathOf(file) === wanted || pathOf(file).endsWith(`/${wanted}`));
-    const fileName = wanted.slice(wanted.lastIndexOf('/') + 1);
-    const candidates = byPath.length > 0 ? byPath : files.filter((file) => file.name.toLowerCase() === fileName);
-    const [photo, ...others] = candidates;
-    if (photo === undefined) {
-      return err(
-        checkError(
-          'file_unreadable',
-          `The photo ${relativePath} is not in the photos folder you chose. Choose the folder that holds it, or correct the Photo File column.`,
-          relativePath,
-        ),
-      );
-    }
-    if (others.length > 0) {
-      return err(
-        checkError('file_unreadable', `Several files in the chosen folder match ${relativePath}. Choose the folder next to the roster CSV so the path is exact.`, relativePath),
-      );
-    }
+const readFile =
+  (file: File): PhotoReader =>
+  async (path) => {
     try {
-      return ok(new Uint8Array(await photo.arrayBuffer()));
+      return ok(new Uint8Array(await file.arrayBuffer()));
     } catch (thrown) {
-      return err(checkError('file_unreadable', `The photo ${relativePath} could not be read (${describeThrown(thrown)}). Check the file and import again.`, relativePath));
+      return err(checkError('file_unreadable', `The photo ${path} could not be read (${describeThrown(thrown)}). Check the file and import again.`, path));
     }
   };
+
+/**
+ * The photos the ORM lead chose: a folder, files picked one by one, or zips (each zip's photos listed under its
+ * name, e.g. `photos.zip/A123456789012.jpg`). Fails only when a zip cannot be opened.
+ */
+export async function pickedPhotos(files: readonly File[]): Promise<Result<PhotoFiles, string>> {
+  const readers = new Map<string, PhotoReader>();
+  for (const file of files) {
+    const path = file.webkitRelativePath || file.name;
+    if (!/\.zip$/i.test(file.name)) {
+      readers.set(path, readFile(file));
+      continue;
+    }
+    const zip = photosFromZip(new Uint8Array(await file.arrayBuffer()), file.name);
+    if (!zip.ok) return zip;
+    for (const entry of zip.value.listed) readers.set(`${path}/${entry}`, () => zip.value.read(entry));
+  }
+  const where = files.length === 1 && /\.zip$/i.test(files[0]!.name) ? files[0]!.name : 'the photos you chose';
+  return ok({
+    listed: [...readers.keys()],
+    where,
+    read: async (path) => (readers.get(path) ?? (async () => err(checkError('file_unreadable', `The photo ${path} is not among ${where}.`, path))))(path),
+  });
 }

@@ -7,7 +7,7 @@ import { createPhotoChecker, type PhotoChecker } from '../pipeline/photo-checker
 import type { Analysis, Platform, PostImage, Verdict } from '../pipeline/types';
 import { formatImportReport } from '../roster/import-report';
 import { importRoster } from '../roster/import-roster';
-import { photoReaderNode } from '../roster/read-photo-node';
+import { photosFromPathNode, photosNextToCsv } from '../roster/read-photo-node';
 import { checkBiometricRecord, type BiometricRecord } from '../roster/biometrics';
 import { openRosterPack } from '../roster/roster-pack';
 import type { Roster } from '../roster/types';
@@ -41,6 +41,8 @@ const heldBeforeChecking = (errors: CheckError[]): PostOutcome => ({ verdict: { 
 export interface CsvRoster {
   csv: string;
   biometrics: BiometricRecord | null;
+  /** A folder or zip of reference photos (`--photos`), found by Photo File or by UPN; absent: Photo File paths next to the CSV. */
+  photos?: string;
 }
 
 /** A roster pack the ORM lead made (`checkpost roster pack`): enrolled already, its biometric record inside. */
@@ -104,7 +106,7 @@ export async function loadRosterFile(source: RosterSource, photos: PhotoChecker,
  * is given (`onProgress` is told after each photo); returns the roster and the descriptor model of its templates.
  */
 export async function importRosterCsv(
-  { csv: csvPath, biometrics }: CsvRoster,
+  { csv: csvPath, biometrics, photos: photosPath }: CsvRoster,
   photos: PhotoChecker,
   withFaces: boolean,
   onProgress?: (done: number, total: number) => void,
@@ -122,7 +124,9 @@ export async function importRosterCsv(
     if (!faces.ok) return err(faces.error.message);
     enrolment = { enrolPhoto: photos.enrol, modelId: faces.value.modelId, biometrics, ...(onProgress ? { onProgress } : {}) };
   }
-  const { report, roster } = await importRoster({ csv, csvName: basename(csvPath), readPhoto: photoReaderNode(csvPath), ...(enrolment ? { enrolment } : {}) });
+  const photoFiles = photosPath === undefined ? ok(photosNextToCsv(csvPath)) : await photosFromPathNode(photosPath);
+  if (!photoFiles.ok) return photoFiles;
+  const { report, roster } = await importRoster({ csv, csvName: basename(csvPath), photos: photoFiles.value, ...(enrolment ? { enrolment } : {}) });
   return roster === null ? err(formatImportReport(report)) : ok({ roster, modelId: enrolment?.modelId ?? '', csvName: report.csvName });
 }
 

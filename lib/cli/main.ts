@@ -20,6 +20,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('check a post (text and photos) against a roster; exit 0 pass, 1 warn, 2 block, 3 cannot check')
     .option('--roster <csv>', 'roster CSV exported from the MIS (reference photos relative to it)')
     .addOption(new Option('--pack <file>', 'roster pack made by the ORM lead (checkpost roster pack): no re-enrolment').conflicts('roster'))
+    .option('--photos <folder|zip>', "with --roster: the reference photos, found by the Photo File column or by UPN (or staff code) in each file's name")
     .option('--signer <fingerprint>', "with --pack: the school's signing key fingerprint; a pack signed by any other key is refused")
     .option('--passphrase-file <file>', 'with --pack: file whose first line is the pack passphrase (default: $CHECKPOST_PASSPHRASE)')
     .option('--text <text>', "the post's words", '')
@@ -30,7 +31,17 @@ export async function main(argv: string[]): Promise<number> {
     .action(
       async (
         images: string[],
-        options: { roster?: string; pack?: string; signer?: string; passphraseFile?: string; biometrics?: string; text: string; platform: 'x' | 'facebook'; json?: boolean },
+        options: {
+          roster?: string;
+          pack?: string;
+          photos?: string;
+          signer?: string;
+          passphraseFile?: string;
+          biometrics?: string;
+          text: string;
+          platform: 'x' | 'facebook';
+          json?: boolean;
+        },
         command: Command,
       ) => {
         if (options.roster === undefined && options.pack === undefined) command.error('error: give the roster, as a CSV (--roster <csv>) or as a roster pack (--pack <file>)');
@@ -45,11 +56,12 @@ export async function main(argv: string[]): Promise<number> {
     .description('enrol a roster CSV once and write it as an encrypted, signed roster pack for staff browsers and check --pack')
     .requiredOption('--roster <csv>', 'roster CSV exported from the MIS (reference photos relative to it)')
     .option('--biometrics <json>', BIOMETRICS_HELP)
+    .option('--photos <folder|zip>', "with --roster: the reference photos, found by the Photo File column or by UPN (or staff code) in each file's name")
     .requiredOption('--signing-key <file>', "the school's signing key; made (sealed with the signing passphrase) if it does not exist")
     .requiredOption('--out <file>', 'where to write the pack')
     .option('--passphrase-file <file>', 'file whose first line is the pack passphrase staff will type (default: $CHECKPOST_PASSPHRASE)')
     .option('--signing-passphrase-file <file>', "file whose first line is the signing key's passphrase (default: $CHECKPOST_SIGNING_PASSPHRASE)")
-    .action(async (options: { roster: string; biometrics?: string; signingKey: string; out: string; passphraseFile?: string; signingPassphraseFile?: string }) => {
+    .action(async (options: { roster: string; biometrics?: string; photos?: string; signingKey: string; out: string; passphraseFile?: string; signingPassphraseFile?: string }) => {
       status = await (await import('./run-roster-pack')).runRosterPack(options);
     });
 

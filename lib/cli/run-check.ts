@@ -16,6 +16,8 @@ export interface CheckOptions extends PostFiles {
   passphraseFile?: string;
   /** With a CSV: path of the school's biometrics record (JSON); absent: face matching off. */
   biometrics?: string;
+  /** With a CSV: a folder or zip of reference photos. */
+  photos?: string;
   json: boolean;
 }
 
@@ -49,13 +51,15 @@ export async function runCheck(options: CheckOptions): Promise<number> {
 /** The roster named on the command line: --pack, or else --roster (main.ts asks for one of them). */
 async function rosterSource(options: CheckOptions): Promise<Result<RosterSource, string>> {
   if (options.pack !== undefined) {
-    if (options.biometrics !== undefined) return err("A roster pack carries the school's biometrics record already: leave out --biometrics.");
+    if (options.biometrics !== undefined || options.photos !== undefined) {
+      return err("A roster pack carries the school's biometrics record and face templates already: leave out --biometrics and --photos.");
+    }
     const passphrase = await readPackPassphrase(options.passphraseFile);
     if (!passphrase.ok) return passphrase;
     return ok({ pack: options.pack, passphrase: passphrase.value, ...(options.signer === undefined ? {} : { trustedSigner: options.signer }) });
   }
   const biometrics = await biometricsOption(options.biometrics);
-  return biometrics.ok ? ok({ csv: options.roster!, biometrics: biometrics.value }) : biometrics;
+  return biometrics.ok ? ok({ csv: options.roster!, biometrics: biometrics.value, ...(options.photos === undefined ? {} : { photos: options.photos }) }) : biometrics;
 }
 
 /** The record named by `--biometrics`, or null (face matching off) when there is none. */

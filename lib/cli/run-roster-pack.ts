@@ -3,6 +3,7 @@ import { nodeAnalysers } from '../engines/analysers-node';
 import { describeThrown, err, ok, type Result } from '../errors';
 import { createPhotoChecker } from '../pipeline/photo-checker';
 import { createSigningKey, fingerprint, makeRosterPack, openSigningKey, type SigningKey } from '../roster/roster-pack';
+import { formatProgress } from '../progress';
 import { EXIT_CODE } from './exit-codes';
 import { readPackPassphrase, readPassphrase } from './passphrase';
 import { importRosterCsv } from './check-posts';
@@ -11,6 +12,8 @@ import { biometricsOption } from './run-check';
 export interface RosterPackOptions {
   roster: string;
   biometrics?: string;
+  /** A folder or zip of reference photos; absent: Photo File paths next to the CSV. */
+  photos?: string;
   /** The school's signing key file; made here, sealed with the signing passphrase, if it does not exist yet. */
   signingKey: string;
   out: string;
@@ -46,9 +49,7 @@ async function signingKey(path: string, passphrase: string): Promise<Result<Sign
 /** How far enrolment has got, on stderr, with the time left once a few photos have given the pace. */
 function progressLine(started: number): (done: number, total: number) => void {
   return (done, total) => {
-    const perPhoto = (performance.now() - started) / done;
-    const left = done >= 3 && done < total ? `, about ${Math.ceil((perPhoto * (total - done)) / 1000)} s left` : '';
-    const line = `Enrolling reference photos: ${done} of ${total}${left}`;
+    const line = formatProgress('Enrolling reference photos', done, total, performance.now() - started);
     if (process.stderr.isTTY) process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
     else if (done === total || done % 50 === 0) console.error(line);
   };
@@ -85,7 +86,12 @@ async function makePack(options: RosterPackOptions): Promise<Result<string, stri
 
   const photos = createPhotoChecker(nodeAnalysers());
   try {
-    const imported = await importRosterCsv({ csv: options.roster, biometrics: biometrics.value }, photos, true, progressLine(performance.now()));
+    const imported = await importRosterCsv(
+      { csv: options.roster, biometrics: biometrics.value, ...(options.photos === undefined ? {} : { photos: options.photos }) },
+      photos,
+      true,
+      progressLine(performance.now()),
+    );
     if (!imported.ok) return imported;
     const { roster } = imported.value;
     const pack = await makeRosterPack(imported.value, passphrase.value, key.value, new Date());

@@ -103,23 +103,39 @@ export interface ColumnMap {
   ignored: string[];
 }
 
-/** How many headers name a known column: used to tell which delimiter splits the header right. */
-export function countKnownHeaders(headers: string[]): number {
-  return headers.filter((header) => fieldByKey.has(headerKey(header))).length;
+/**
+ * Headers the ORM lead matched to fields by hand, for an export whose headers Checkpost does not know (remembered by the
+ * options page for the next export with the same headers). A field chosen here is never also looked for by its aliases.
+ */
+export type ColumnChoice = Partial<Record<Field, string>>;
+
+/** Each header's field: chosen by hand first, then by alias for fields not chosen. */
+function fieldsOf(choice: ColumnChoice): (header: string) => Field | undefined {
+  const chosen = new Map(Object.entries(choice).map(([field, header]) => [headerKey(header), field as Field]));
+  const chosenFields = new Set(chosen.values());
+  return (header) => {
+    const key = headerKey(header);
+    const byAlias = fieldByKey.get(key);
+    return chosen.get(key) ?? (byAlias === undefined || chosenFields.has(byAlias) ? undefined : byAlias);
+  };
 }
 
-/**
- * Finds each field's column. A missing required column or two columns naming the same field
- * is one error for the whole file, listing what was found so staff can see the mismatch.
- */
-export function mapColumns(headers: string[]): Result<ColumnMap, RosterIssue> {
+/** How many headers name a known column: used to tell which delimiter splits the header right, and which row it is. */
+export function countKnownHeaders(headers: string[], choice: ColumnChoice = {}): number {
+  const fieldOf = fieldsOf(choice);
+  return headers.filter((header) => fieldOf(header) !== undefined).length;
+}
+
+/** Each field's column as the headers name it, by hand or by alias, with the clashes found; not yet checked for what is missing. */
+export function detectColumns(headers: string[], choice: ColumnChoice = {}): { columns: ColumnMap; clashes: string[] } {
   const columns: ColumnMap = { index: {}, header: {}, ignored: [] };
   const clashes: string[] = [];
+  const fieldOf = fieldsOf(choice);
   headers.forEach((raw, index) => {
     // Headers reappear in every message about their column.
     const header = clip(raw.trim());
     if (header === '') return;
-    const field = fieldByKey.get(headerKey(header));
+    const field = fieldOf(raw.trim());
     if (field === undefined) {
       columns.ignored.push(header);
     } else if (columns.header[field] !== undefined) {
@@ -129,7 +145,15 @@ export function mapColumns(headers: string[]): Result<ColumnMap, RosterIssue> {
       columns.header[field] = header;
     }
   });
+  return { columns, clashes };
+}
 
+/**
+ * Finds each field's column. A missing required column or two columns naming the same field
+ * is one error for the whole file, listing what was found so staff can see the mismatch.
+ */
+export function mapColumns(headers: string[], choice: ColumnChoice = {}): Result<ColumnMap, RosterIssue> {
+  const { columns, clashes } = detectColumns(headers, choice);
   const missing = COLUMNS.filter((column) => column.required && columns.index[column.field] === undefined).map((column) => column.label);
   if (columns.index.upn === undefined && columns.index.staffCode === undefined) missing.unshift('UPN (or Staff Code)');
 

@@ -11,9 +11,8 @@ export interface DuplicateFindings {
 }
 
 /**
- * A shared id would make two people one; a shared photo would give two people the same face
- * template: both are errors. The same name under different ids may be two children or one
- * pupil entered twice, so it is a warning for a person to check.
+ * A shared id would make two people one: an error. The same name under different ids may be two children or one
+ * pupil entered twice, so it is a warning for a person to check. (A shared photo is found once photos are assigned.)
  */
 export function findDuplicates(personRows: PersonRow[], columns: ColumnMap): DuplicateFindings {
   const found: DuplicateFindings = { errors: [], warnings: [], groups: [] };
@@ -43,15 +42,6 @@ export function findDuplicates(personRows: PersonRow[], columns: ColumnMap): Dup
     });
   }
 
-  const withPhoto = personRows.filter(({ person }) => person.photoFile !== undefined);
-  for (const group of groupBy(withPhoto, ({ person }) => (person.photoFile ?? '').toLowerCase())) {
-    const rows = group.map(({ row }) => row);
-    found.errors.push({
-      row: rows[0],
-      column: columns.header.photoFile,
-      message: `The photo ${clip(group[0]!.person.photoFile ?? '')} is given for ${listRows(rows)}. Each person needs their own photo.`,
-    });
-  }
   return found;
 }
 

@@ -1,10 +1,11 @@
 import { checkError, describeThrown, err, type ErrorCode, type Result } from '../errors';
 import type { PersonRow } from './person-row';
+import type { PhotoAssignment } from './photo-files';
 import type { EnrolPhoto, FaceTemplate, PersonRef, PhotoReader, RosterIssue } from './types';
 
 export interface PhotoPlan {
-  /** Biometric consent and a photo: the only rows whose photo is ever read. */
-  toEnrol: (PersonRow & { photoFile: string })[];
+  /** Biometric consent and at least one photo: the only rows whose photos are ever read. */
+  toEnrol: (PersonRow & { photos: string[] })[];
   withoutPhotos: PersonRef[];
   photosNotUsed: (PersonRef & { photoFile: string })[];
 }
@@ -16,14 +17,15 @@ export const personRef = ({ row, person }: PersonRow): PersonRef => ({
   role: person.role,
 });
 
-/** Decides from the CSV alone whose photo may be used; no photo is read here. */
-export function planPhotos(personRows: PersonRow[]): PhotoPlan {
+/** Decides from the CSV and the photos' paths alone whose photos may be used; no photo is read here. */
+export function planPhotos(personRows: PersonRow[], assignment: PhotoAssignment): PhotoPlan {
   const plan: PhotoPlan = { toEnrol: [], withoutPhotos: [], photosNotUsed: [] };
   for (const personRow of personRows) {
-    const { photoFile, consents } = personRow.person;
-    if (photoFile === undefined) plan.withoutPhotos.push(personRef(personRow));
-    else if (consents.biometric) plan.toEnrol.push({ ...personRow, photoFile });
-    else plan.photosNotUsed.push({ ...personRef(personRow), photoFile });
+    const photos = assignment.byRow.get(personRow.row) ?? [];
+    if (photos.length === 0) plan.withoutPhotos.push(personRef(personRow));
+    else if (personRow.person.consents.biometric) plan.toEnrol.push({ ...personRow, photos });
+    // Written as a Photo File cell lists several photos.
+    else plan.photosNotUsed.push({ ...personRef(personRow), photoFile: photos.join('; ') });
   }
   return plan;
 }
@@ -31,11 +33,13 @@ export function planPhotos(personRows: PersonRow[]): PhotoPlan {
 export interface Enrolment {
   templates: FaceTemplate[];
   errors: RosterIssue[];
+  /** Stopped by its signal before every photo was enrolled. */
+  cancelled: boolean;
 }
 
 /**
- * Reads and enrols each consented photo in turn (the face model uses both cores already).
- * Every failure becomes an error on that row; the caller discards everything if any occur.
+ * Reads and enrols each consented photo in turn (the face model uses both cores already); every photo of a person
+ * becomes a template of theirs. Every failure becomes an error on that row; the caller discards everything if any occur.
  */
 export async function enrolPhotos(
   toEnrol: PhotoPlan['toEnrol'],
@@ -44,9 +48,12 @@ export async function enrolPhotos(
   modelId: string,
   photoColumn: string | undefined,
   onProgress: (done: number, total: number) => void = () => undefined,
+  signal?: AbortSignal,
 ): Promise<Enrolment> {
-  const enrolment: Enrolment = { templates: [], errors: [] };
-  for (const [index, { row, person, photoFile }] of toEnrol.entries()) {
+  const enrolment: Enrolment = { templates: [], errors: [], cancelled: false };
+  const photos = toEnrol.flatMap(({ row, person, photos }) => photos.map((photoFile) => ({ row, person, photoFile })));
+  for (const [index, { row, person, photoFile }] of photos.entries()) {
+    if (signal?.aborted === true) return { ...enrolment, cancelled: true };
     const bytes = await settle(() => readPhoto(photoFile), 'file_unreadable', photoFile);
     const descriptor = bytes.ok ? await settle(() => enrolPhoto(bytes.value, photoFile), 'engine_failed', photoFile) : bytes;
     if (descriptor.ok) {
@@ -54,7 +61,7 @@ export async function enrolPhotos(
     } else {
       enrolment.errors.push({ row, column: photoColumn, message: descriptor.error.message, code: descriptor.error.code });
     }
-    onProgress(index + 1, toEnrol.length);
+    onProgress(index + 1, photos.length);
   }
   return enrolment;
 }

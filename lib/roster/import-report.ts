@@ -27,6 +27,7 @@ export function emptyImportReport(csvName: string): ImportReport {
     warnings: [],
     withoutPhotos: [],
     photosNotUsed: [],
+    photosWithoutRows: [],
     duplicates: [],
     ignoredColumns: [],
     photosChecked: false,
@@ -51,11 +52,16 @@ const names = (people: PersonRef[]): string => {
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 };
 
-/** The import report as plain text for the CLI: outcome first, then what to fix, then what to know. */
-export function formatImportReport(report: ImportReport): string {
+/**
+ * The import report as plain text: outcome first, then what to fix, then what to know. `preview`: the roster was checked
+ * without enrolling its photos, and is not saved yet.
+ */
+export function formatImportReport(report: ImportReport, preview = false): string {
   const lines: string[] = [];
   const { errors } = report;
-  if (report.imported) {
+  if (report.imported && preview) {
+    lines.push(`Roster ${report.csvName} checked: ${count(report.pupils, 'pupil')} and ${report.staff} staff from ${count(report.rowsRead, 'row')}.`);
+  } else if (report.imported) {
     lines.push(
       `Roster ${report.csvName} imported: ${count(report.peopleImported, 'person', 'people')} ` +
         `(${count(report.pupils, 'pupil')}, ${report.staff} staff) from ${count(report.rowsRead, 'row')}; ` +
@@ -84,6 +90,13 @@ export function formatImportReport(report: ImportReport): string {
       '',
       `Photos on file not used, no biometric consent (${report.photosNotUsed.length}):`,
       ...report.photosNotUsed.map((person) => `  - Row ${person.row}, ${person.name} (${person.photoFile}): photo on file not used: no biometric consent.`),
+    );
+  }
+  if (report.photosWithoutRows.length > 0) {
+    lines.push(
+      '',
+      `Photos that belong to no one on the roster, not used (${report.photosWithoutRows.length}): ${listSome(report.photosWithoutRows)}.`,
+      'Name each photo after its UPN (or staff code), or list it in the Photo File column.',
     );
   }
   if (report.withoutPhotos.length > 0) {

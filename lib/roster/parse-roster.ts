@@ -1,4 +1,4 @@
-import { countKnownHeaders, mapColumns } from './columns';
+import { countKnownHeaders, mapColumns, type ColumnChoice } from './columns';
 import { isBlankRecord, readCsvRecords } from './csv-records';
 import type { DecodedText } from './decode-text';
 import { findDuplicates } from './duplicates';
@@ -24,10 +24,11 @@ export interface ParsedRoster {
 /**
  * Reads a decoded roster CSV into people, collecting every problem rather than stopping at
  * the first, so staff can fix the spreadsheet in one pass. Blank rows are skipped but still
- * counted, so row numbers match the spreadsheet. `notUtf8` comes from decodeText, to name stray bytes.
+ * counted, so row numbers match the spreadsheet. `notUtf8` comes from decodeText, to name stray bytes; `choice`, the
+ * columns the ORM lead matched by hand.
  */
-export function parseRoster(text: string, notUtf8?: DecodedText['notUtf8']): ParsedRoster {
-  const { delimiter, records, headerIndex, issues, notes } = readCsvRecords(text, countKnownHeaders);
+export function parseRoster(text: string, notUtf8?: DecodedText['notUtf8'], choice: ColumnChoice = {}): ParsedRoster {
+  const { delimiter, records, headerIndex, issues, notes } = readCsvRecords(text, (headers) => countKnownHeaders(headers, choice));
   const header = records[headerIndex];
   const parsed: ParsedRoster = {
     delimiter,
@@ -43,7 +44,7 @@ export function parseRoster(text: string, notUtf8?: DecodedText['notUtf8']): Par
     parsed.errors.push({ message: 'The file has no rows. Export the roster from your MIS again.' });
     return parsed;
   }
-  const mapped = mapColumns(header);
+  const mapped = mapColumns(header, choice);
   if (!mapped.ok) {
     parsed.errors.push(mapped.error);
     return parsed;
@@ -85,4 +86,4 @@ export function parseRoster(text: string, notUtf8?: DecodedText['notUtf8']): Par
 }
 
 /** File-wide problems first, then in spreadsheet order. */
-const byRow = (a: RosterIssue, b: RosterIssue): number => (a.row ?? 0) - (b.row ?? 0);
+export const byRow = (a: RosterIssue, b: RosterIssue): number => (a.row ?? 0) - (b.row ?? 0);

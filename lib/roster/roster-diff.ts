@@ -24,11 +24,13 @@ const named = (person: Person): DiffPerson => ({ id: person.id, name: `${person.
 
 const CONSENTS: (keyof Consents)[] = ['socialMedia', 'website', 'print', 'name', 'biometric'];
 
-/** The difference between the roster in use and the one replacing it, in the order each lists its people. */
-export function diffRosters(before: Roster, after: Roster): RosterDiff {
+/**
+ * The difference between the roster in use and the one replacing it, in the order each lists its people.
+ * `enrolledAfter`: who will have a face template, for a preview made before the new roster's photos are enrolled.
+ */
+export function diffRosters(before: Roster, after: Roster, enrolledAfter: ReadonlySet<string> = new Set(after.templates.map((template) => template.personId))): RosterDiff {
   const previous = new Map(before.people.map((person) => [person.id, person]));
   const next = new Map(after.people.map((person) => [person.id, person]));
-  const enrolledAfter = new Set(after.templates.map((template) => template.personId));
   const enrolledBefore = new Set(before.templates.map((template) => template.personId));
   return {
     joined: after.people.filter((person) => !previous.has(person.id)).map(named),
@@ -53,14 +55,15 @@ const CONSENT_WORDS: Record<keyof Consents, string> = {
 
 const list = (people: DiffPerson[]): string => people.map((person) => `${person.name} (${person.id})`).join(', ');
 
-/** The diff as lines for the ORM lead's report; nothing when the re-import changed no one. */
-export function formatRosterDiff(diff: RosterDiff): string[] {
+/** The diff as lines for the ORM lead's report (`preview`: before it is applied); nothing when the re-import changes no one. */
+export function formatRosterDiff(diff: RosterDiff, preview = false): string[] {
+  const deleted = preview ? 'will be deleted' : 'deleted';
   return [
     ...(diff.joined.length > 0 ? [`New: ${list(diff.joined)}.`] : []),
-    ...(diff.left.length > 0 ? [`Left (everything about them deleted): ${list(diff.left)}.`] : []),
+    ...(diff.left.length > 0 ? [`Left (everything about them ${deleted}): ${list(diff.left)}.`] : []),
     ...diff.consentsChanged.map(
       (person) => `Consent changed for ${person.name} (${person.id}): ${person.changes.map(({ consent, now }) => `${CONSENT_WORDS[consent]} now ${now ? 'Y' : 'N'}`).join('; ')}.`,
     ),
-    ...(diff.templatesDeleted.length > 0 ? [`Face templates deleted: ${list(diff.templatesDeleted)}.`] : []),
+    ...(diff.templatesDeleted.length > 0 ? [`Face templates ${deleted}: ${list(diff.templatesDeleted)}.`] : []),
   ];
 }

@@ -26,7 +26,7 @@ export interface Person {
   regGroup: string;
   role: Role;
   consents: Consents;
-  /** Reference photo path relative to the roster CSV, as written in it. */
+  /** The Photo File cell as written: one path relative to the roster CSV, or several separated by ";". */
   photoFile?: string;
 }
 
@@ -106,8 +106,10 @@ export interface ImportReport {
   warnings: RosterIssue[];
   /** People with no Photo File: they can never be recognised, so their faces count as unknown. */
   withoutPhotos: PersonRef[];
-  /** People with a Photo File but no biometric consent: the photo was not read. */
+  /** People with photos but no biometric consent: the photos were not read. `photoFile` lists them as a Photo File cell does. */
   photosNotUsed: (PersonRef & { photoFile: string })[];
+  /** Images offered with the roster that belong to no row (named after no UPN or staff code on it): never read. */
+  photosWithoutRows: string[];
   duplicates: DuplicateGroup[];
   /** Columns in the file that Checkpost does not use; their values are never stored. */
   ignoredColumns: string[];

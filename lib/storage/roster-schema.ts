@@ -22,6 +22,8 @@ const importReportSchema = z.object({
   warnings: z.array(rosterIssueSchema),
   withoutPhotos: z.array(personRefSchema),
   photosNotUsed: z.array(personRefSchema.extend({ photoFile: z.string() })),
+  // Added after the first rosters were saved: a report without it listed no such photos.
+  photosWithoutRows: z.array(z.string()).default([]),
   duplicates: z.array(z.object({ kind: z.enum(['same_id', 'same_name']), value: z.string(), rows: z.array(z.int()) })),
   ignoredColumns: z.array(z.string()),
   photosChecked: z.boolean(),

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeAnalysers } from '../../lib/engines/analysers-node';
+import { NO_PHOTOS } from '../../lib/roster/photo-files';
 import { importRoster } from '../../lib/roster/import-roster';
 import { createSigningKey, makeRosterPack, openRosterPack } from '../../lib/roster/roster-pack';
 import type { FaceTemplate } from '../../lib/roster/types';
@@ -81,8 +82,7 @@ export const rosterBench: BenchSection = {
   name: 'roster',
   async run(corpusDir) {
     const csv = new TextEncoder().encode(schoolCsv());
-    const noPhotos = async () => ({ ok: false as const, error: { code: 'file_unreadable' as const, message: 'no photos in this benchmark' } });
-    const parsed = await timed(() => importRoster({ csv, csvName: 'school.csv', readPhoto: noPhotos }));
+    const parsed = await timed(() => importRoster({ csv, csvName: 'school.csv', photos: NO_PHOTOS }));
     if (parsed.value.roster === null) throw new Error(`The synthetic roster did not import: ${JSON.stringify(parsed.value.report.errors.slice(0, 3))}`);
 
     const analysers = nodeAnalysers();

@@ -9,7 +9,7 @@ import { corpusCase, onlyDocuments, onlyStrangers } from './support/corpus-posts
 import { launchWithExtension, stopExtensionContext, type ExtensionBrowser } from './support/extension-browser';
 import { buildExtension, TESSERACT_CORES, TFJS_WASM, withoutFiles } from './support/extension-build';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { askExtension, importRosterThroughOptions } from './support/options-page';
+import { applyCheckedRoster, askExtension, checkRosterThroughOptions, importRosterThroughOptions } from './support/options-page';
 import { attachToVerdictMs, panel, postToSendMs, sentPosts, startVerdictClock, writePost } from './support/x-page';
 
 /** Screenshots and timings of the run, for people to look at (gitignored). */
@@ -390,8 +390,13 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
     const leaver = lines.findLastIndex((line) => /photos\/[^,]+\.jpg\s*$/.test(line));
     const september = join(mkdtempSync(join(tmpdir(), 'checkpost-september-')), 'roster.csv');
     writeFileSync(september, `${lines.filter((_, index) => index !== leaver).join('\n')}\n`);
-    const again = await importRosterThroughOptions(browser, september, corpusPath('roster', 'photos'));
+    const again = await checkRosterThroughOptions(browser, september, corpusPath('roster', 'photos'));
     const leaverUpn = lines[leaver]!.split(',')[0]!;
+    // Before anything is saved, the ORM lead sees who will leave, and how many photos will be enrolled.
+    await expect(again.getByText(new RegExp(`^Left \\(everything about them will be deleted\\): .*\\(${leaverUpn}\\)\\.$`)).count()).resolves.toBe(1);
+    await expect(again.getByText(/Importing enrols 10 reference photos/).count()).resolves.toBe(1);
+    await screenshot(again, 'options-reimport-preview');
+    await applyCheckedRoster(again);
     await expect(again.getByText(new RegExp(`^Left \\(everything about them deleted\\): .*\\(${leaverUpn}\\)\\.$`)).count()).resolves.toBe(1);
     await again.getByRole('heading', { name: 'Changes from the roster it replaced' }).scrollIntoViewIfNeeded();
     await screenshot(again, 'options-reimport-leaver');

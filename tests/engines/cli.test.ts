@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../lib/cli/main';
 import type { Verdict } from '../../lib/pipeline/types';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusAvailable, corpusNote, corpusPath } from '../support/corpus';
@@ -68,6 +69,19 @@ describe.skipIf(!corpusAvailable)(`checkpost check on the corpus roster ${corpus
     const { status, out } = await run('check', '--roster', corpusPath('roster', 'roster.csv'), '--biometrics', file, photo);
     expect(status).toBe(3);
     expect(out).toMatch(/cannot turn face matching on: .*future/);
+  });
+
+  it('finds reference photos in a --photos zip by the UPN in their names when the CSV has no Photo File column', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'checkpost-zip-'));
+    const rows = readFileSync(corpusPath('roster', 'roster.csv'), 'utf8').trimEnd().split('\n');
+    // Drop the last column (Photo File), as an MIS export without photo paths would be.
+    writeFileSync(join(folder, 'roster.csv'), `${rows.map((row) => row.slice(0, row.lastIndexOf(','))).join('\n')}\n`);
+    const photos = Object.fromEntries(readdirSync(corpusPath('roster', 'photos')).map((name) => [`class-6/${name}`, readFileSync(corpusPath('roster', 'photos', name))]));
+    writeFileSync(join(folder, 'photos.zip'), zipSync(photos, { level: 0 }));
+    const { status, out } = await run('check', '--roster', join(folder, 'roster.csv'), '--photos', join(folder, 'photos.zip'), '--biometrics', BIOMETRICS_FILE, '--json', photo);
+    expect(status).toBe(2);
+    const verdict = JSON.parse(out.slice(out.indexOf('{'))) as Verdict;
+    expect(verdict.findings.map((finding) => [finding.ruleId, finding.personId])).toContainEqual(['face-no-consent', 'M999240119115']);
   });
 
   it('warns (exit 1) on a negative post and says why in plain words', async () => {

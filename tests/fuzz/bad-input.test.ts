@@ -4,6 +4,7 @@ import { decodeImageNode } from '../../lib/engines/image/decode-node';
 import { sniffImageFormat } from '../../lib/engines/image/sniff-format';
 import { checkImageStructure } from '../../lib/engines/image/structure';
 import { checkError, err } from '../../lib/errors';
+import { NO_PHOTOS } from '../../lib/roster/photo-files';
 import { importRoster, type ImportResult } from '../../lib/roster/import-roster';
 import { badInputAvailable, badInputDir, badInputNote, badInputPath } from '../support/bad-input';
 import { SCHOOL_BIOMETRICS } from '../support/builders';
@@ -15,7 +16,7 @@ const importFile = (file: string): Promise<ImportResult> =>
   importRoster({
     csv: bytesOf(file),
     csvName: file,
-    readPhoto: async (path) => err(checkError('file_unreadable', `The photo ${path} was not found.`, path)),
+    photos: NO_PHOTOS,
     enrolment: { enrolPhoto: async (_, name) => err(checkError('enrol_no_face', `No face found in ${name}.`, name)), modelId: 'test-model', biometrics: SCHOOL_BIOMETRICS },
   });
 

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkError, err } from '../../lib/errors';
 import { readConsent } from '../../lib/roster/consent-value';
+import { NO_PHOTOS } from '../../lib/roster/photo-files';
 import { importRoster } from '../../lib/roster/import-roster';
 import type { Consents } from '../../lib/roster/types';
 import { corpusNote, corpusPath } from '../support/corpus';
@@ -127,7 +128,7 @@ const importBytes = (csv: Uint8Array) =>
   importRoster({
     csv,
     csvName: 'roster.csv',
-    readPhoto: async (path) => err(checkError('file_unreadable', `The photo ${path} was not found.`, path)),
+    photos: NO_PHOTOS,
     enrolment: { enrolPhoto: async (_, name) => err(checkError('enrol_no_face', `No face found in ${name}.`, name)), modelId: 'fuzz', biometrics: SCHOOL_BIOMETRICS },
   });
 

@@ -5,10 +5,11 @@ import type { ExtensionBrowser } from './extension-browser';
 export const ROSTER_PASSPHRASE = 'kettle on in the staff room';
 
 /**
- * Imports a roster CSV and its photos folder through the extension's options page, as the ORM lead would: with face
- * matching, recording the school's DPIA and notice to parents, unless `faceMatching` is false.
+ * Fills in the options page as the ORM lead would, for a roster CSV and its photos folder (with face matching,
+ * recording the school's DPIA and notice to parents, unless `faceMatching` is false) and checks it: the page then
+ * shows the preview of a roster that reads cleanly, or the report of one that does not. Nothing is saved yet.
  */
-export async function importRosterThroughOptions(browser: ExtensionBrowser, csv: string, photosDir: string, faceMatching = true): Promise<Page> {
+export async function checkRosterThroughOptions(browser: ExtensionBrowser, csv: string, photosDir: string, faceMatching = true): Promise<Page> {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await options.getByLabel('Roster CSV').setInputFiles(csv);
@@ -23,11 +24,24 @@ export async function importRosterThroughOptions(browser: ExtensionBrowser, csv:
   // Only the first import sets the passphrase, typing it twice; a later one is given it once.
   const repeat = options.getByLabel('Repeat the passphrase');
   if ((await repeat.count()) > 0) await repeat.fill(ROSTER_PASSPHRASE);
-  await options.getByRole('button', { name: 'Import roster', exact: true }).click();
-  await options.getByRole('heading', { name: /Roster (not )?imported/ }).waitFor({ timeout: 120_000 });
-  // The import is over when the button is back, whatever its outcome.
-  await options.getByRole('button', { name: 'Import roster', exact: true }).waitFor({ timeout: 60_000 });
+  await options.getByRole('button', { name: 'Check roster', exact: true }).click();
+  await options.getByRole('heading', { name: /^(Ready to import|Roster not imported)$/ }).waitFor({ timeout: 60_000 });
   return options;
+}
+
+/** Applies a previewed roster (if the check found no problem) and waits for the outcome, whatever it is. */
+export async function applyCheckedRoster(options: Page): Promise<Page> {
+  const apply = options.getByRole('button', { name: 'Import roster', exact: true });
+  if ((await apply.count()) > 0) await apply.click();
+  await options.getByRole('heading', { name: /^Roster (not )?imported$/ }).waitFor({ timeout: 120_000 });
+  // The import is over when the form is usable again.
+  await options.getByRole('button', { name: 'Check roster', exact: true, disabled: false }).waitFor({ timeout: 60_000 });
+  return options;
+}
+
+/** Checks and applies a roster through the options page, as the ORM lead would (see checkRosterThroughOptions). */
+export async function importRosterThroughOptions(browser: ExtensionBrowser, csv: string, photosDir: string, faceMatching = true): Promise<Page> {
+  return applyCheckedRoster(await checkRosterThroughOptions(browser, csv, photosDir, faceMatching));
 }
 
 /** Sends one Checkpost message from an extension page, as the popup or options page do, and returns the reply. */

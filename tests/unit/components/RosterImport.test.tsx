@@ -14,10 +14,13 @@ const renderImport = (props: Partial<RosterImportProps> = {}) =>
       current={null}
       busy={false}
       progress={null}
+      preview={null}
       report={null}
       changes={null}
       error={null}
-      onImport={vi.fn()}
+      onCheck={vi.fn()}
+      onApply={vi.fn()}
+      onCancel={vi.fn()}
       onFaceMatchingOff={vi.fn()}
       onErase={vi.fn()}
       {...props}
@@ -34,9 +37,9 @@ const report: ImportReport = anImportReport({
 
 describe('RosterImport', () => {
   it('imports only once a CSV is chosen, passing the chosen photos along, without face matching unless asked', () => {
-    const onImport = vi.fn();
-    renderImport({ onImport });
-    const submit = screen.getByRole('button', { name: 'Import roster' });
+    const onCheck = vi.fn();
+    renderImport({ onCheck });
+    const submit = screen.getByRole('button', { name: 'Check roster' });
     expect((submit as HTMLButtonElement).disabled).toBe(true);
     const csv = new File(['UPN\n'], 'roster.csv', { type: 'text/csv' });
     const photo = new File([new Uint8Array([1])], 'A.jpg', { type: 'image/jpeg' });
@@ -44,16 +47,16 @@ describe('RosterImport', () => {
     fireEvent.change(screen.getByLabelText('Photos folder'), { target: { files: [photo] } });
     fireEvent.change(screen.getByLabelText('Roster passphrase'), { target: { value: 'the roster passphrase' } });
     fireEvent.click(submit);
-    expect(onImport).toHaveBeenCalledWith(csv, [photo], null, 'the roster passphrase');
+    expect(onCheck).toHaveBeenCalledWith(csv, [photo], null, 'the roster passphrase');
     expect(screen.getByText(/No roster imported yet/)).toBeTruthy();
   });
 
   it('sets the roster passphrase at the first import: long enough, and typed the same twice', () => {
-    const onImport = vi.fn();
-    renderImport({ firstImport: true, onImport });
+    const onCheck = vi.fn();
+    renderImport({ firstImport: true, onCheck });
     const csv = new File(['UPN\n'], 'roster.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByLabelText('Roster CSV'), { target: { files: [csv] } });
-    const form = screen.getByRole('button', { name: 'Import roster' }).closest('form')!;
+    const form = screen.getByRole('button', { name: 'Check roster' }).closest('form')!;
     fireEvent.change(screen.getByLabelText('Roster passphrase'), { target: { value: 'short' } });
     fireEvent.change(screen.getByLabelText('Repeat the passphrase'), { target: { value: 'short' } });
     fireEvent.submit(form);
@@ -62,10 +65,10 @@ describe('RosterImport', () => {
     fireEvent.change(screen.getByLabelText('Repeat the passphrase'), { target: { value: 'kettle on in the staffroom' } });
     fireEvent.submit(form);
     expect(screen.getByRole('alert').textContent).toMatch(/not the same/);
-    expect(onImport).not.toHaveBeenCalled();
+    expect(onCheck).not.toHaveBeenCalled();
     fireEvent.change(screen.getByLabelText('Repeat the passphrase'), { target: { value: 'kettle on in the staff room' } });
     fireEvent.submit(form);
-    expect(onImport).toHaveBeenCalledWith(csv, [], null, 'kettle on in the staff room');
+    expect(onCheck).toHaveBeenCalledWith(csv, [], null, 'kettle on in the staff room');
   });
 
   it('shows the import report, naming row and column of each problem', () => {
@@ -76,8 +79,8 @@ describe('RosterImport', () => {
   });
 
   it('matches faces only with the DPIA date, the DPO and the date parents were notified, none of them in the future', () => {
-    const onImport = vi.fn();
-    renderImport({ onImport });
+    const onCheck = vi.fn();
+    renderImport({ onCheck });
     const csv = new File(['UPN\n'], 'roster.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByLabelText('Roster CSV'), { target: { files: [csv] } });
     fireEvent.click(screen.getByLabelText('Match faces to the reference photos'));
@@ -85,12 +88,12 @@ describe('RosterImport', () => {
     fireEvent.change(screen.getByLabelText('Data protection officer'), { target: { value: 'Jo Bloggs' } });
     fireEvent.change(screen.getByLabelText('Parents notified on'), { target: { value: '2999-01-01' } });
     fireEvent.change(screen.getByLabelText('Roster passphrase'), { target: { value: 'the roster passphrase' } });
-    fireEvent.submit(screen.getByRole('button', { name: 'Import roster' }).closest('form')!);
-    expect(onImport).not.toHaveBeenCalled();
+    fireEvent.submit(screen.getByRole('button', { name: 'Check roster' }).closest('form')!);
+    expect(onCheck).not.toHaveBeenCalled();
     expect(screen.getByRole('alert').textContent).toMatch(/future/);
     fireEvent.change(screen.getByLabelText('Parents notified on'), { target: { value: '2026-09-02' } });
-    fireEvent.submit(screen.getByRole('button', { name: 'Import roster' }).closest('form')!);
-    expect(onImport).toHaveBeenCalledWith(
+    fireEvent.submit(screen.getByRole('button', { name: 'Check roster' }).closest('form')!);
+    expect(onCheck).toHaveBeenCalledWith(
       csv,
       [],
       expect.objectContaining({ dpiaCompletedOn: '2026-09-01', dpoName: 'Jo Bloggs', parentsNotifiedOn: '2026-09-02' }),
@@ -133,5 +136,30 @@ describe('RosterImport', () => {
     cleanup();
     renderImport({ report: imported, changes: [] });
     expect(screen.getByText('No one joined or left, and no consent changed.')).toBeTruthy();
+  });
+
+  it('previews a checked roster, its changes and how many photos it will enrol, and applies it only when asked', () => {
+    const onApply = vi.fn();
+    const onCancel = vi.fn();
+    const checked = { ...report, imported: true, errors: [] };
+    renderImport({ preview: { report: checked, changes: ['New: Zoë Lee (J999240119171).'], photosToEnrol: 12 }, onApply, onCancel });
+    const preview = screen.getByRole('region', { name: 'Ready to import' });
+    expect(preview.textContent).toContain('Nothing has been saved yet. Importing enrols 12 reference photos, then replaces the roster in use.');
+    expect(preview.textContent).toContain('Roster roster.csv checked: 3 pupils and 0 staff from 3 rows.');
+    expect(preview.textContent).toContain('New: Zoë Lee (J999240119171).');
+    fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Import roster' }));
+    expect(onApply).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows enrolment with a progress bar, count and time left, and a cancel that stays usable while busy', () => {
+    const onCancel = vi.fn();
+    renderImport({ busy: true, progress: { label: 'Enrolling reference photos', done: 12, total: 40, secondsLeft: 20 }, onCancel });
+    const bar = screen.getByRole('progressbar', { name: 'Enrolling reference photos' }) as HTMLProgressElement;
+    expect([bar.value, bar.max]).toEqual([12, 40]);
+    expect(screen.getByText('Enrolling reference photos: 12 of 40, about 20 s left')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel import' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
   });
 });

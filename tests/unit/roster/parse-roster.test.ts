@@ -216,11 +216,6 @@ describe('parseRoster: duplicates', () => {
     expect(parsed.warnings).toEqual([{ row: 2, message: 'Jack Robinson appears on rows 2 and 4 with different ids. Check this is not the same pupil entered twice.' }]);
     expect(parsed.duplicates).toEqual([{ kind: 'same_name', value: 'Jack Robinson', rows: [2, 4] }]);
   });
-
-  it('refuses one photo file given for two people', () => {
-    const parsed = parseRoster(toCsv([HEADER, aRow(1, { 'Photo File': 'photos/a.jpg' }), aRow(2, { 'Photo File': 'photos/A.jpg' })]));
-    expect(parsed.errors).toEqual([{ row: 2, column: 'Photo File', message: 'The photo photos/a.jpg is given for rows 2 and 3. Each person needs their own photo.' }]);
-  });
 });
 
 describe.skipIf(!corpusAvailable)(`parseRoster on the corpus roster ${corpusNote}`, () => {

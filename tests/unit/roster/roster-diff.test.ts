@@ -39,6 +39,15 @@ describe('diffRosters', () => {
     ]);
   });
 
+  it('previews the change before enrolment from who will be enrolled, in the future tense', () => {
+    const before = { ...aRoster(amelia, oliver), templates: [template(amelia.id), template(oliver.id)] };
+    const diff = diffRosters(before, aRoster(amelia), new Set([amelia.id]));
+    expect(formatRosterDiff(diff, true)).toEqual([
+      'Left (everything about them will be deleted): Oliver Nowak (M999240119115).',
+      'Face templates will be deleted: Oliver Nowak (M999240119115).',
+    ]);
+  });
+
   it('says nothing when a re-import changes no one', () => {
     const roster = { ...aRoster(amelia), templates: [template(amelia.id)] };
     expect(formatRosterDiff(diffRosters(roster, roster))).toEqual([]);
