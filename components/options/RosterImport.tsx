@@ -4,6 +4,9 @@ import { checkBiometricRecord, type BiometricRecord } from '../../lib/roster/bio
 import { formatImportReport } from '../../lib/roster/import-report';
 import { reEnrolmentReminder } from '../../lib/roster/re-enrolment';
 import { formatTimeLeft } from '../../lib/progress';
+import type { ColumnPreview } from '../../lib/roster/column-preview';
+import type { ColumnChoice } from '../../lib/roster/columns';
+import { ColumnMapping } from './ColumnMapping';
 import type { ImportReport } from '../../lib/roster/types';
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../lib/roster/sealing';
 
@@ -43,6 +46,9 @@ export interface RosterImportProps {
   onApply(): void;
   /** Drops the preview, or stops an enrolment under way: the roster in use stays as it is. */
   onCancel(): void;
+  /** A roster whose columns Checkpost could not tell: shown for matching by hand, then checked again with `onUseColumns`. */
+  columns: { csvName: string; preview: ColumnPreview } | null;
+  onUseColumns(choice: ColumnChoice): void;
   /** Turns face matching off, deleting every face template. */
   onFaceMatchingOff(): void;
   /** Deletes the roster whole: names, consents and templates. */
@@ -82,6 +88,8 @@ export function RosterImport({
   onCheck,
   onApply,
   onCancel,
+  columns,
+  onUseColumns,
   onFaceMatchingOff,
   onErase,
   children,
@@ -243,6 +251,7 @@ export function RosterImport({
           Check roster
         </button>
       </form>
+      {columns !== null && <ColumnMapping csvName={columns.csvName} preview={columns.preview} busy={busy} onUse={onUseColumns} onCancel={onCancel} />}
       {busy && progress !== null && <ProgressLine progress={progress} onCancel={progress.total === undefined ? null : onCancel} />}
       {preview !== null && !busy && (
         <section aria-labelledby="cp-preview-title" className="cp-report">

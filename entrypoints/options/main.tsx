@@ -20,9 +20,13 @@ import { diffRosters, formatRosterDiff } from '../../lib/roster/roster-diff';
 import { exportRosterPack, forgetPackSigner, openPackForImport, rememberPackSigner } from '../../lib/storage/roster-pack-browser';
 import { rosterVersion } from '../../lib/storage/items-browser';
 import { pickedPhotos } from './picked-photos';
+import { forgetColumns, rememberColumns, rememberedColumns } from '../../lib/storage/column-choices-browser';
+import { headerSignature, previewColumns, type ColumnPreview } from '../../lib/roster/column-preview';
+import type { ColumnChoice } from '../../lib/roster/columns';
 
 /** A roster checked, waiting for the ORM lead to apply it: what is needed to enrol and save it. */
 interface PendingImport {
+  columns: ColumnChoice;
   csv: Uint8Array;
   csvName: string;
   photos: PhotoFiles;
@@ -40,6 +44,8 @@ function OptionsPage() {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [pending, setPending] = useState<PendingImport | null>(null);
+  /** A roster whose columns must be matched by hand, and how to check it again once they are. */
+  const [columns, setColumns] = useState<{ csvName: string; preview: ColumnPreview; retry(choice: ColumnChoice): void } | null>(null);
   /** Stops the enrolment under way, between two photos. */
   const enrolling = useRef<AbortController | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -87,6 +93,7 @@ function OptionsPage() {
   const whileBusy = async (work: () => Promise<void>, failure: string) => {
     setBusy(true);
     setPending(null);
+    setColumns(null);
     setReport(null);
     setError(null);
     setPackNote(null);
@@ -102,7 +109,7 @@ function OptionsPage() {
   };
 
   /** Reads the roster and finds its photos, enrolling nothing and saving nothing: the ORM lead sees the report and changes first. */
-  const onCheck = (csv: File, photos: File[], biometrics: BiometricRecord | null, passphrase: string) =>
+  const onCheck = (csv: File, photos: File[], biometrics: BiometricRecord | null, passphrase: string, chosen?: ColumnChoice) =>
     whileBusy(async () => {
       // A first import sets the roster passphrase; a later one must be given it.
       const access = saved?.any === false ? ok(await newRosterAccess(passphrase)) : await unlockRoster(passphrase);
@@ -111,16 +118,25 @@ function OptionsPage() {
       const photoFiles = await pickedPhotos(photos);
       if (!photoFiles.ok) return setError(photoFiles.error);
       const bytes = new Uint8Array(await csv.arrayBuffer());
-      const checked = await importRoster({ csv: bytes, csvName: csv.name, photos: photoFiles.value });
+      // Headers Checkpost does not know are matched by hand once, then remembered for exports with the same headers.
+      const found = previewColumns(bytes, csv.name);
+      const signature = found.ok ? headerSignature(found.value.headers) : '';
+      const choice = chosen ?? (await rememberedColumns())[signature] ?? {};
+      const preview = previewColumns(bytes, csv.name, choice);
+      if (preview.ok && preview.value.problem !== null) {
+        return setColumns({ csvName: csv.name, preview: preview.value, retry: (next) => void onCheck(csv, photos, biometrics, passphrase, next) });
+      }
+      if (chosen !== undefined) await rememberColumns(signature, chosen);
+      const checked = await importRoster({ csv: bytes, csvName: csv.name, photos: photoFiles.value, columns: choice });
       if (checked.roster === null) return setReport(checked.report);
       const before = await loadRoster(access.value.key);
       const enrolled = new Set(biometrics === null ? [] : checked.toEnrol.people);
-      const preview = {
+      const ready = {
         report: checked.report,
         changes: before.ok ? formatRosterDiff(diffRosters(before.value.roster, checked.roster, enrolled), true) : null,
         photosToEnrol: biometrics === null ? 0 : checked.toEnrol.photos,
       };
-      setPending({ csv: bytes, csvName: csv.name, photos: photoFiles.value, biometrics, access: access.value, preview });
+      setPending({ columns: choice, csv: bytes, csvName: csv.name, photos: photoFiles.value, biometrics, access: access.value, preview: ready });
     }, 'The roster could not be checked');
 
   /** Enrols the checked roster's photos and replaces the roster in use, all or nothing. */
@@ -142,7 +158,7 @@ function OptionsPage() {
         enrolling.current = new AbortController();
         enrolment = { enrolPhoto, modelId: engine.value.modelId, biometrics: ready.biometrics, onProgress, signal: enrolling.current.signal };
       }
-      const result = await importRoster({ csv: ready.csv, csvName: ready.csvName, photos: ready.photos, ...(enrolment ? { enrolment } : {}) });
+      const result = await importRoster({ columns: ready.columns, csv: ready.csv, csvName: ready.csvName, photos: ready.photos, ...(enrolment ? { enrolment } : {}) });
       enrolling.current = null;
       if (result.roster === null) return setReport(result.report);
       setProgress({ label: 'Saving the roster…' });
@@ -155,6 +171,7 @@ function OptionsPage() {
   const onCancel = () => {
     enrolling.current?.abort();
     setPending(null);
+    setColumns(null);
   };
 
   const onFaceMatchingOff = () =>
@@ -172,7 +189,7 @@ function OptionsPage() {
       setProgress({ label: 'Erasing the roster…' });
       const erased = await eraseRoster();
       if (!erased.ok) return setError(erased.error.message);
-      await Promise.all([forgetRosterKey(), forgetPackSigner()]);
+      await Promise.all([forgetRosterKey(), forgetPackSigner(), forgetColumns()]);
       announceRosterChange(await sendMessage('reloadRoster', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Switching to no roster' }));
       // Open composers drop verdicts judged against the erased roster.
       await rosterVersion.setValue(new Date().toISOString());
@@ -249,6 +266,8 @@ function OptionsPage() {
       onCheck={(csv, photos, biometrics, passphrase) => void onCheck(csv, photos, biometrics, passphrase)}
       onApply={() => pending !== null && void onApply(pending)}
       onCancel={onCancel}
+      columns={columns}
+      onUseColumns={(choice) => columns?.retry(choice)}
       onFaceMatchingOff={() => void onFaceMatchingOff()}
       onErase={() => void onErase()}
     >

@@ -2,21 +2,24 @@ import { err, ok, type Result } from '../errors';
 import { clip, listSome, quote } from './quote';
 import type { RosterIssue } from './types';
 
-export type Field =
-  | 'upn'
-  | 'staffCode'
-  | 'legalForename'
-  | 'surname'
-  | 'preferredForename'
-  | 'year'
-  | 'regGroup'
-  | 'role'
-  | 'socialMedia'
-  | 'website'
-  | 'print'
-  | 'nameConsent'
-  | 'biometric'
-  | 'photoFile';
+export const FIELDS = [
+  'upn',
+  'staffCode',
+  'legalForename',
+  'surname',
+  'preferredForename',
+  'year',
+  'regGroup',
+  'role',
+  'socialMedia',
+  'website',
+  'print',
+  'nameConsent',
+  'biometric',
+  'photoFile',
+] as const;
+
+export type Field = (typeof FIELDS)[number];
 
 interface ColumnSpec {
   field: Field;

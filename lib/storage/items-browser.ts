@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { checkError, err, ok, type CheckError, type Result } from '../errors';
+import { FIELDS } from '../roster/columns';
 import { verdictRecordSchema, verdictsToV2 } from './verdict-record';
 
 /**
@@ -30,6 +31,14 @@ export const rosterKeyItem = storage.defineItem<string>('session:rosterKey', { f
 export const packSignerSchema = z.object({ fingerprint: z.string(), createdAt: z.iso.datetime() }).nullable();
 
 export const packSignerItem = storage.defineItem<unknown>('local:packSigner', { fallback: null, version: 1 });
+
+/**
+ * Columns the ORM lead matched by hand, by header signature (lib/roster/column-preview.ts): column names only, never a
+ * cell. Offered again for the next export with the same headers; cleared with the roster.
+ */
+export const columnChoicesSchema = z.record(z.string(), z.partialRecord(z.enum(FIELDS), z.string()));
+
+export const columnChoicesItem = storage.defineItem<unknown>('local:columnChoices', { fallback: {}, version: 1 });
 
 /** The popup lists this many, newest first. */
 export const VERDICTS_KEPT = 10;

@@ -21,6 +21,8 @@ const renderImport = (props: Partial<RosterImportProps> = {}) =>
       onCheck={vi.fn()}
       onApply={vi.fn()}
       onCancel={vi.fn()}
+      columns={null}
+      onUseColumns={vi.fn()}
       onFaceMatchingOff={vi.fn()}
       onErase={vi.fn()}
       {...props}

@@ -1,0 +1,113 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusAvailable, corpusNote, corpusPath } from '../support/corpus';
+import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
+import { buildExtension } from './support/extension-build';
+import { startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { ROSTER_PASSPHRASE } from './support/options-page';
+
+const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'e2e');
+
+/** The corpus roster as another MIS might export it: its own words for three required columns, and no Photo File column. */
+const OWN_WORDS: Record<string, string> = { 'Legal Forename': 'Child first name', 'Photo Consent Social Media': 'Socials OK', 'Biometric Consent': 'Face recognition OK' };
+
+/** `copies`: each person's photo that many times (`<UPN>_2.jpg`…), as several reference photos per person. */
+function otherExport(folder: string, copies = 1): { csv: string; zip: string } {
+  const rows = readFileSync(corpusPath('roster', 'roster.csv'), 'utf8').trimEnd().split('\n');
+  const [header, ...people] = rows.map((row) => row.slice(0, row.lastIndexOf(',')).split(','));
+  const csv = join(folder, 'export.csv');
+  writeFileSync(csv, `${[header!.map((cell) => OWN_WORDS[cell] ?? cell), ...people].map((cells) => cells.join(',')).join('\n')}\n`);
+  // Photos named by UPN, in a zip, as a photo system exports them.
+  const zip = join(folder, 'photos.zip');
+  const photos = readdirSync(corpusPath('roster', 'photos')).flatMap((name) =>
+    Array.from({ length: copies }, (_, copy) => [copy === 0 ? name : name.replace('.jpg', `_${copy + 1}.jpg`), readFileSync(corpusPath('roster', 'photos', name))] as const),
+  );
+  writeFileSync(zip, zipSync(Object.fromEntries(photos), { level: 0 }));
+  return { csv, zip };
+}
+
+/** Chooses the export and its zip, with face matching on, and presses Check roster. */
+async function checkExport(options: Page, files: { csv: string; zip: string }, firstImport: boolean): Promise<void> {
+  await options.getByLabel('Roster CSV').setInputFiles(files.csv);
+  await options.getByLabel('Or photo files, or a zip of them').setInputFiles(files.zip);
+  await options.getByLabel('Match faces to the reference photos').check();
+  await options.getByLabel('DPIA completed on').fill('2026-09-01');
+  await options.getByLabel('Data protection officer').fill('Test DPO');
+  await options.getByLabel('Parents notified on').fill('2026-09-02');
+  await options.getByLabel('Roster passphrase').fill(ROSTER_PASSPHRASE);
+  if (firstImport) await options.getByLabel('Repeat the passphrase').fill(ROSTER_PASSPHRASE);
+  await options.getByRole('button', { name: 'Check roster', exact: true }).click();
+}
+
+describe.skipIf(!corpusAvailable)(`The ORM lead's import wizard, in Chromium with the built extension ${corpusNote}`, () => {
+  let server: FixtureServer;
+  let browser: ExtensionBrowser;
+  const folder = mkdtempSync(join(tmpdir(), 'checkpost-wizard-'));
+
+  beforeAll(async () => {
+    server = await startFixtureServer(mkdtempSync(join(tmpdir(), 'checkpost-wizard-site-')));
+    browser = await launchWithExtension(buildExtension(), server.port);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('matches unknown columns by hand, finds zipped photos by UPN, previews, enrols with a progress bar, and remembers the columns', async () => {
+    const files = otherExport(folder);
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await checkExport(options, files, true);
+
+    const mapping = options.getByRole('region', { name: 'Match the columns of export.csv' });
+    await mapping.waitFor({ timeout: 30_000 });
+    await expect(mapping.getByText(/missing required columns: Legal Forename, Photo Consent Social Media, Biometric Consent/).count()).resolves.toBe(1);
+    await mapping.getByLabel('Legal Forename').selectOption('Child first name');
+    await mapping.getByLabel('Photo Consent Social Media').selectOption('Socials OK');
+    await mapping.getByLabel('Biometric Consent').selectOption('Face recognition OK');
+    await options.screenshot({ path: join(ARTIFACTS, 'options-column-mapping.png'), fullPage: true });
+    await mapping.getByRole('button', { name: 'Check again with these columns' }).click();
+
+    const preview = options.getByRole('region', { name: 'Ready to import' });
+    await preview.waitFor({ timeout: 30_000 });
+    // Every photo in the zip is named by a UPN on the roster; Harry Bennett's is not used (no biometric consent).
+    await expect(preview.getByText(/Importing enrols 11 reference photos/).count()).resolves.toBe(1);
+    await expect(preview.getByText(/Harry Bennett \(photos\.zip\/U999240119150\.jpg\): photo on file not used: no biometric consent/).count()).resolves.toBe(1);
+    await options.screenshot({ path: join(ARTIFACTS, 'options-import-preview.png'), fullPage: true });
+
+    await preview.getByRole('button', { name: 'Import roster', exact: true }).click();
+    await options.getByRole('progressbar', { name: 'Enrolling reference photos' }).waitFor({ timeout: 60_000 });
+    await options.screenshot({ path: join(ARTIFACTS, 'options-enrolling.png'), fullPage: true });
+    await options.getByRole('heading', { name: 'Roster imported' }).waitFor({ timeout: 120_000 });
+    await expect(options.getByText(/45 people \(45 pupils, 0 staff\) from 45 rows; 11 face templates built/).count()).resolves.toBe(1);
+
+    // The next export with the same headers goes straight to the preview.
+    await options.reload();
+    await checkExport(options, files, false);
+    await options.getByRole('region', { name: 'Ready to import' }).waitFor({ timeout: 30_000 });
+    await expect(options.getByText('No one joins or leaves, and no consent changes.').count()).resolves.toBe(1);
+    await options.getByRole('button', { name: 'Not now' }).click();
+    await expect(options.getByRole('region', { name: 'Ready to import' }).count()).resolves.toBe(0);
+    await options.close();
+  });
+
+  it('cancels an enrolment under way, keeping the roster in use', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    // Five photos each: enrolment lasts long enough to be cancelled part-way on any machine.
+    await checkExport(options, otherExport(folder, 5), false);
+    await options.getByText(/Importing enrols 55 reference photos/).waitFor({ timeout: 30_000 });
+    await options.getByRole('region', { name: 'Ready to import' }).getByRole('button', { name: 'Import roster', exact: true }).click({ timeout: 30_000 });
+    await options.getByText(/Enrolling reference photos: [1-9]\d* of 55/).waitFor({ timeout: 60_000 });
+    await options.getByRole('button', { name: 'Cancel import' }).click();
+    await options.getByRole('heading', { name: 'Roster not imported' }).waitFor({ timeout: 60_000 });
+    await expect(options.getByText(/The import was cancelled before every reference photo was enrolled\. Nothing was changed\./).count()).resolves.toBe(1);
+    await expect(options.getByText(/In use: export\.csv, .*45 pupils, 11 people with a face template/).count()).resolves.toBe(1);
+    await options.close();
+  });
+});
