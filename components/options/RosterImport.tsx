@@ -2,7 +2,7 @@ import { useEffect, useState, type ChangeEvent, type FormEvent, type ReactNode }
 import type { RosterSummary } from '../../lib/messaging/protocol';
 import { checkBiometricRecord, type BiometricRecord } from '../../lib/roster/biometrics';
 import { formatImportReport } from '../../lib/roster/import-report';
-import { reEnrolmentReminder } from '../../lib/roster/re-enrolment';
+import { reEnrolMonthsSchema, reEnrolmentReminder } from '../../lib/roster/re-enrolment';
 import { formatTimeLeft } from '../../lib/progress';
 import type { ColumnPreview } from '../../lib/roster/column-preview';
 import type { ColumnChoice } from '../../lib/roster/columns';
@@ -49,6 +49,9 @@ export interface RosterImportProps {
   /** A roster whose columns Checkpost could not tell: shown for matching by hand, then checked again with `onUseColumns`. */
   columns: { csvName: string; preview: ColumnPreview } | null;
   onUseColumns(choice: ColumnChoice): void;
+  /** After how many months face templates are due to be made again from new photos. */
+  reEnrolMonths: number;
+  onReEnrolMonths(months: number): void;
   /** Turns face matching off, deleting every face template. */
   onFaceMatchingOff(): void;
   /** Deletes the roster whole: names, consents and templates. */
@@ -90,6 +93,8 @@ export function RosterImport({
   onCancel,
   columns,
   onUseColumns,
+  reEnrolMonths,
+  onReEnrolMonths,
   onFaceMatchingOff,
   onErase,
   children,
@@ -125,8 +130,8 @@ export function RosterImport({
     setGateProblem(checked.ok ? null : checked.error);
     if (checked.ok) onCheck(csv, photos, checked.value, passphrase);
   };
-  // Children's faces change: templates over a year old are due to be made again from this year's photos.
-  const reminder = current?.biometrics != null && current.enrolled > 0 ? reEnrolmentReminder(current.importedAt, new Date()) : null;
+  // Children's faces change: templates older than the school's chosen age are due to be made again from new photos.
+  const reminder = current?.biometrics != null && current.enrolled > 0 ? reEnrolmentReminder(current.importedAt, new Date(), reEnrolMonths) : null;
   const field = (name: keyof Omit<GateFields, 'on'>) => ({
     value: gate[name],
     disabled: busy,
@@ -153,6 +158,7 @@ export function RosterImport({
           {reminder}
         </p>
       )}
+      {current?.biometrics != null && <ReEnrolAge months={reEnrolMonths} busy={busy} onSave={onReEnrolMonths} />}
       {current?.biometrics != null && (
         <button type="button" disabled={busy} onClick={onFaceMatchingOff}>
           Turn face matching off and delete every face template
@@ -350,5 +356,34 @@ function RosterChanges({ title, changes, none }: { title: string; changes: strin
         </ul>
       )}
     </>
+  );
+}
+
+/** How old face templates may get before the ORM lead is asked for new reference photos. */
+function ReEnrolAge({ months, busy, onSave }: { months: number; busy: boolean; onSave(months: number): void }) {
+  const [typed, setTyped] = useState(String(months));
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => setTyped(String(months)), [months]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = reEnrolMonthsSchema.safeParse(Number(typed));
+    setProblem(parsed.success ? null : 'Give a whole number of months from 1 to 36.');
+    if (parsed.success) onSave(parsed.data);
+  };
+  return (
+    <form onSubmit={submit} aria-label="Re-enrolment">
+      <label>
+        Ask for new reference photos when face templates are this many months old
+        <input type="number" min={1} max={36} step={1} value={typed} disabled={busy} onChange={(event) => setTyped(event.target.value)} />
+      </label>
+      <button type="submit" disabled={busy || typed === String(months)}>
+        Save
+      </button>
+      {problem !== null && (
+        <p role="alert" className="cp-error">
+          {problem}
+        </p>
+      )}
+    </form>
   );
 }

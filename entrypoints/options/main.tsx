@@ -18,7 +18,8 @@ import { UnlockForm } from '../../components/roster/UnlockForm';
 import { RosterPack } from '../../components/options/RosterPack';
 import { diffRosters, formatRosterDiff } from '../../lib/roster/roster-diff';
 import { exportRosterPack, forgetPackSigner, openPackForImport, rememberPackSigner } from '../../lib/storage/roster-pack-browser';
-import { rosterVersion } from '../../lib/storage/items-browser';
+import { checkStored, reEnrolMonthsItem, rosterVersion } from '../../lib/storage/items-browser';
+import { RE_ENROL_AFTER_MONTHS, reEnrolMonthsSchema } from '../../lib/roster/re-enrolment';
 import { pickedPhotos } from './picked-photos';
 import { forgetColumns, rememberColumns, rememberedColumns } from '../../lib/storage/column-choices-browser';
 import { headerSignature, previewColumns, type ColumnPreview } from '../../lib/roster/column-preview';
@@ -46,6 +47,7 @@ function OptionsPage() {
   const [pending, setPending] = useState<PendingImport | null>(null);
   /** A roster whose columns must be matched by hand, and how to check it again once they are. */
   const [columns, setColumns] = useState<{ csvName: string; preview: ColumnPreview; retry(choice: ColumnChoice): void } | null>(null);
+  const [reEnrolMonths, setReEnrolMonths] = useState(RE_ENROL_AFTER_MONTHS);
   /** Stops the enrolment under way, between two photos. */
   const enrolling = useRef<AbortController | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -58,6 +60,10 @@ function OptionsPage() {
       if (status.ok) setCurrent(status.value.roster);
     });
     void readSaved();
+    void reEnrolMonthsItem.getValue().then((stored) => {
+      const months = checkStored(stored, reEnrolMonthsSchema, 're-enrolment age');
+      if (months.ok) setReEnrolMonths(months.value);
+    });
   }, []);
 
   /** Read here, not from the engine: the page must know, even if the engine does not answer, whether a roster is saved. */
@@ -268,6 +274,8 @@ function OptionsPage() {
       onCancel={onCancel}
       columns={columns}
       onUseColumns={(choice) => columns?.retry(choice)}
+      reEnrolMonths={reEnrolMonths}
+      onReEnrolMonths={(months) => void reEnrolMonthsItem.setValue(months).then(() => setReEnrolMonths(months))}
       onFaceMatchingOff={() => void onFaceMatchingOff()}
       onErase={() => void onErase()}
     >

@@ -1,8 +1,13 @@
+import { z } from 'zod';
+
 /**
  * Children's faces change as they grow, and recognition drifts with the time since enrolment (README, "Children"),
  * so reference photos are renewed every school year.
  */
 export const RE_ENROL_AFTER_MONTHS = 12;
+
+/** The ORM lead may ask sooner (a school renewing photos each term) or later, but never leave templates for over 3 years. */
+export const reEnrolMonthsSchema = z.int().min(1).max(36);
 
 /** A reminder to re-enrol when the templates were made more than `months` ago, or null while they are recent. */
 export function reEnrolmentReminder(enrolledAt: string, now: Date, months = RE_ENROL_AFTER_MONTHS): string | null {

@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { checkError, err, ok, type CheckError, type Result } from '../errors';
 import { FIELDS } from '../roster/columns';
+import { RE_ENROL_AFTER_MONTHS } from '../roster/re-enrolment';
 import { verdictRecordSchema, verdictsToV2 } from './verdict-record';
 
 /**
@@ -39,6 +40,9 @@ export const packSignerItem = storage.defineItem<unknown>('local:packSigner', { 
 export const columnChoicesSchema = z.record(z.string(), z.partialRecord(z.enum(FIELDS), z.string()));
 
 export const columnChoicesItem = storage.defineItem<unknown>('local:columnChoices', { fallback: {}, version: 1 });
+
+/** After how many months the options page asks for new reference photos (reEnrolMonthsSchema); the ORM lead sets it. */
+export const reEnrolMonthsItem = storage.defineItem<unknown>('local:reEnrolMonths', { fallback: RE_ENROL_AFTER_MONTHS, version: 1 });
 
 /** The popup lists this many, newest first. */
 export const VERDICTS_KEPT = 10;

@@ -23,6 +23,8 @@ const renderImport = (props: Partial<RosterImportProps> = {}) =>
       onCancel={vi.fn()}
       columns={null}
       onUseColumns={vi.fn()}
+      reEnrolMonths={12}
+      onReEnrolMonths={vi.fn()}
       onFaceMatchingOff={vi.fn()}
       onErase={vi.fn()}
       {...props}
@@ -163,5 +165,20 @@ describe('RosterImport', () => {
     expect(screen.getByText('Enrolling reference photos: 12 of 40, about 20 s left')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel import' }));
     expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets the ORM lead choose the re-enrolment age, from 1 to 36 months, and reminds by it', () => {
+    const onReEnrolMonths = vi.fn();
+    const current = { csvName: 'roster.csv', importedAt: '2026-03-01T09:00:00Z', people: 3, pupils: 3, enrolled: 2, biometrics: SCHOOL_BIOMETRICS };
+    renderImport({ current, reEnrolMonths: 6, onReEnrolMonths });
+    expect(screen.getByText(/more than 6 months ago/)).toBeTruthy();
+    const months = screen.getByLabelText('Ask for new reference photos when face templates are this many months old');
+    fireEvent.change(months, { target: { value: '48' } });
+    // Submitted past the browser's own min/max check, as an older browser or assistive technology might.
+    fireEvent.submit(screen.getByRole('form', { name: 'Re-enrolment' }));
+    expect(screen.getByRole('alert').textContent).toBe('Give a whole number of months from 1 to 36.');
+    fireEvent.change(months, { target: { value: '24' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onReEnrolMonths).toHaveBeenCalledWith(24);
   });
 });
