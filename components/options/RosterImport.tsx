@@ -9,6 +9,7 @@ import type { ColumnChoice } from '../../lib/roster/columns';
 import { ColumnMapping } from './ColumnMapping';
 import type { ImportReport } from '../../lib/roster/types';
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../lib/roster/sealing';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 /** What a long step is doing: a count and time left once there is something to count. */
 export interface ImportProgress {
@@ -217,11 +218,7 @@ export function RosterImport({
               </label>
             </>
           )}
-          {gateProblem !== null && (
-            <p role="alert" className="cp-error">
-              {gateProblem}
-            </p>
-          )}
+          <ErrorMessage>{gateProblem}</ErrorMessage>
         </fieldset>
         <fieldset disabled={busy}>
           <legend>Roster passphrase</legend>
@@ -247,11 +244,7 @@ export function RosterImport({
               <input type="password" required autoComplete="new-password" value={repeated} onChange={(event) => setRepeated(event.target.value)} />
             </label>
           )}
-          {passphraseError !== null && (
-            <p role="alert" className="cp-error">
-              {passphraseError}
-            </p>
-          )}
+          <ErrorMessage>{passphraseError}</ErrorMessage>
         </fieldset>
         <button type="submit" disabled={busy || csv === null}>
           Check roster
@@ -278,11 +271,7 @@ export function RosterImport({
           </button>
         </section>
       )}
-      {error !== null && (
-        <p role="alert" className="cp-error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
       {children}
       {current !== null && !confirmingErase && (
         <button type="button" disabled={busy} onClick={() => setConfirmingErase(true)}>
@@ -379,11 +368,7 @@ function ReEnrolAge({ months, busy, onSave }: { months: number; busy: boolean; o
       <button type="submit" disabled={busy || typed === String(months)}>
         Save
       </button>
-      {problem !== null && (
-        <p role="alert" className="cp-error">
-          {problem}
-        </p>
-      )}
+      <ErrorMessage>{problem}</ErrorMessage>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { MIN_PASSPHRASE_LENGTH } from '../../lib/roster/sealing';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 export interface RosterPackProps {
   /** A roster is in use and unlocked: the ORM lead may export it. */
@@ -50,11 +51,7 @@ export function RosterPack({ canExport, busy, note, onExport, onImportPack }: Ro
             Repeat the new pack passphrase
             <input type="password" required autoComplete="new-password" value={repeated} disabled={busy} onChange={(event) => setRepeated(event.target.value)} />
           </label>
-          {mismatch && (
-            <p role="alert" className="cp-error">
-              The two passphrases are not the same: type it again in both.
-            </p>
-          )}
+          <ErrorMessage>{mismatch ? 'The two passphrases are not the same: type it again in both.' : null}</ErrorMessage>
           <button type="submit" disabled={busy}>
             Export roster pack
           </button>

@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../lib/errors';
 import type { EngineStatus, VerdictRecord } from '../../lib/messaging/protocol';
 import type { VerdictStatus } from '../../lib/pipeline/types';
 import { rules } from '../../lib/rules';
+import { ErrorMessage } from '../common/ErrorMessage';
 import { UnlockForm } from '../roster/UnlockForm';
 
 export interface StatusPopupProps {
@@ -91,7 +92,7 @@ export function StatusPopup({ status, statusError, verdicts, verdictsError, onUn
         </p>
       )}
       <h2>On this tab</h2>
-      {verdictsError !== null && <p role="alert">{verdictsError}</p>}
+      <ErrorMessage>{verdictsError}</ErrorMessage>
       {verdicts.length === 0 ? (
         verdictsError === null && <p>No posts checked on this tab yet.</p>
       ) : (

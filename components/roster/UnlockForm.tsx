@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 export interface UnlockFormProps {
   busy: boolean;
@@ -33,11 +34,7 @@ export function UnlockForm({ busy, error, onUnlock }: UnlockFormProps) {
       <button type="submit" disabled={busy || passphrase === ''}>
         {busy ? 'Unlocking…' : 'Unlock'}
       </button>
-      {error !== null && (
-        <p role="alert" className="cp-error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
     </form>
   );
 }
