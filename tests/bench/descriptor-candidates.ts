@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../lib/engines/tf/tf';
 import type { Point } from '../../lib/geometry';
 import type { DescriptorModel } from '../../lib/engines/face/descriptor-model';
 import type { FaceEngineConfig } from '../../lib/engines/face/face-engine-config';

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../lib/engines/tf/tf';
 import { containment, intersectionOverUnion } from '../../lib/geometry';
 import { loadFaceEngineNode } from '../../lib/engines/face/load-face-engine-node';
 import { identifyFace } from '../../lib/pipeline/identify-face';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../lib/engines/tf/tf';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysePost, checkPost } from '../../lib/pipeline/check-post';

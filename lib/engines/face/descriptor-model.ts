@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '../tf/tf';
 import type { Point } from '../../geometry';
 import type { ModelFiles } from './types';
 

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tf';
 import { BLAZEFACE_INPUT_SIZE, BLAZEFACE_VALUES_PER_ANCHOR, decodeBlazeFace } from './blazeface-decode';
 import { planDetectionRegions, wholeImageRegion, type DetectionRegion } from './detection-regions';
 import type { FaceEngineConfig } from './face-engine-config';

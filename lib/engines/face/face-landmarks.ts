@@ -1,5 +1,5 @@
 import { inBatches } from './in-batches';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tf';
 import type { Point } from '../../geometry';
 import { extractChips } from './aligned-chips';
 import { applySimilarity, type Similarity } from './similarity-transform';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tf';
 import { loadWeightMap } from '../tf/model-files-io';
 import type { DescriptorModel } from './descriptor-model';
 import { DESCRIPTOR_MODEL_ID, FACE_MODEL_PATHS } from './face-models';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tf';
 import { abortError, checkpoints } from '../../deadlines';
 import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../../errors';
 import type { DecodedImage } from '../image/types';

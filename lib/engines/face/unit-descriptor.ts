@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tf/tf';
 
 /**
  * Norm of the sphere raw descriptors are placed on; above every norm seen (dlib descriptors measured 1.33-1.60),

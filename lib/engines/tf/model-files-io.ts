@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { ModelFiles } from '../face/types';
 
 const folderOf = (path: string): string => path.slice(0, path.lastIndexOf('/') + 1);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../lib/engines/tf/tf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageHash } from '../../../lib/composer/image-hash';
 import { createPostCheckService, type PostCheckService } from '../../../lib/composer/post-check-service';

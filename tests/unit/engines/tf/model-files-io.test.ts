@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../../lib/engines/tf/tf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelFiles } from '../../../../lib/engines/face/types';
 import { initTfNode } from '../../../../lib/engines/tf/backend-node';
