@@ -11,7 +11,9 @@ import { importRoster } from '../../lib/roster/import-roster';
 import type { PhotoFiles } from '../../lib/roster/photo-files';
 import { secondsLeft } from '../../lib/progress';
 import type { BiometricRecord } from '../../lib/roster/biometrics';
-import type { EnrolPhoto, ImportReport } from '../../lib/roster/types';
+import type { Consents, EnrolPhoto, ImportReport, Roster } from '../../lib/roster/types';
+import { changeConsents, deleteTemplatesOf } from '../../lib/roster/edit-person';
+import { PersonEditor } from '../../components/options/PersonEditor';
 import { eraseRoster, hasSavedRoster, loadRoster, newRosterAccess, saveRoster, unlockRoster, type RosterAccess, type StoredRoster } from '../../lib/storage/roster-db-browser';
 import { forgetRosterKey, rememberRosterKey, sessionAccess, unlockWithPassphrase } from '../../lib/storage/roster-lock-browser';
 import { UnlockForm } from '../../components/roster/UnlockForm';
@@ -54,6 +56,9 @@ function OptionsPage() {
   const [error, setError] = useState<string | null>(null);
   const [packNote, setPackNote] = useState<string | null>(null);
   const [changes, setChanges] = useState<string[] | null>(null);
+  /** The roster in use, opened, while this browser is unlocked: for changing one person by hand. */
+  const [opened, setOpened] = useState<StoredRoster | null>(null);
+  const [personChanges, setPersonChanges] = useState<string[] | null>(null);
 
   useEffect(() => {
     void sendMessage('engineStatus', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Reading the roster in use' }).then((status) => {
@@ -69,7 +74,10 @@ function OptionsPage() {
   /** Read here, not from the engine: the page must know, even if the engine does not answer, whether a roster is saved. */
   const readSaved = async () => {
     const any = await hasSavedRoster();
-    setSaved({ any, unlocked: any && (await sessionAccess()).ok });
+    const access = any ? await sessionAccess() : null;
+    setSaved({ any, unlocked: access?.ok === true });
+    const stored = access?.ok ? await loadRoster(access.value.key) : null;
+    setOpened(stored?.ok ? stored.value : null);
   };
 
   const showStatus = (status: EngineStatus) => {
@@ -92,6 +100,7 @@ function OptionsPage() {
       return false;
     }
     announceRosterChange(await rememberRosterKey(access));
+    setOpened(record);
     setChanges(before.ok ? formatRosterDiff(diffRosters(before.value.roster, record.roster)) : null);
     return true;
   };
@@ -104,6 +113,7 @@ function OptionsPage() {
     setError(null);
     setPackNote(null);
     setChanges(null);
+    setPersonChanges(null);
     try {
       await work();
     } catch (thrown) {
@@ -190,6 +200,19 @@ function OptionsPage() {
       await switchTo({ ...stored.value, roster: { ...stored.value.roster, templates: [], biometrics: null } }, access.value);
     }, 'Face matching could not be turned off');
 
+  /** One person's consents or templates changed by hand, in the roster as stored now (not as this page last read it). */
+  const onChangePerson = (change: (roster: Roster) => Result<Roster, CheckError>) =>
+    whileBusy(async () => {
+      const access = await sessionAccess();
+      if (!access.ok) return setError(access.error.message);
+      const stored = await loadRoster(access.value.key);
+      if (!stored.ok) return setError(stored.error.message);
+      const changed = change(stored.value.roster);
+      if (!changed.ok) return setError(changed.error.message);
+      setProgress({ label: 'Saving the change…' });
+      if (await switchTo({ ...stored.value, roster: changed.value }, access.value)) setPersonChanges(formatRosterDiff(diffRosters(stored.value.roster, changed.value)));
+    }, 'The change could not be saved');
+
   const onErase = () =>
     whileBusy(async () => {
       setProgress({ label: 'Erasing the roster…' });
@@ -201,6 +224,7 @@ function OptionsPage() {
       await rosterVersion.setValue(new Date().toISOString());
       // Gone from this computer whether or not the engine has heard yet.
       setCurrent(null);
+      setOpened(null);
     }, 'The roster could not be erased');
 
   const onExport = (packPassphrase: string) =>
@@ -279,6 +303,15 @@ function OptionsPage() {
       onFaceMatchingOff={() => void onFaceMatchingOff()}
       onErase={() => void onErase()}
     >
+      {opened !== null && (
+        <PersonEditor
+          roster={opened.roster}
+          busy={busy}
+          saved={personChanges}
+          onSaveConsents={(personId, consents: Consents) => void onChangePerson((roster) => changeConsents(roster, personId, consents))}
+          onDeleteTemplates={(personId) => void onChangePerson((roster) => deleteTemplatesOf(roster, personId))}
+        />
+      )}
       <RosterPack
         canExport={current !== null && saved.unlocked}
         busy={busy}

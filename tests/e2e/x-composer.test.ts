@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -402,6 +402,33 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
     await screenshot(again, 'options-reimport-leaver');
     await again.close();
     await options.close();
+  });
+
+  it("withdraws one pupil's face matching by hand: their templates are deleted at once, and their photo is then held", async () => {
+    const identities = JSON.parse(readFileSync(corpusPath('faces', 'identities.json'), 'utf8')) as { person_id: string; upn: string }[];
+    const upn = identities.find((identity) => identity.person_id === basename(dirname(pupil.imagePaths[0]!)))!.upn;
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('searchbox', { name: /Find a pupil or member of staff/ }).fill(upn);
+    await options
+      .getByRole('list', { name: 'People found' })
+      .getByRole('button', { name: new RegExp(`\\(${upn}\\)`) })
+      .click();
+    const form = options.getByRole('form', { name: /^Consents of / });
+    await form.getByRole('checkbox', { name: 'Face matching (biometric consent)' }).uncheck();
+    await expect(form.getByText(/1 face template\. Saving deletes them\./).count()).resolves.toBe(1);
+    await form.getByRole('button', { name: 'Save consents' }).click();
+    const saved = options.getByRole('status').filter({ hasText: 'Saved' });
+    await saved.waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await expect(saved.getByText(new RegExp(`\\(${upn}\\).*face matching now N`)).count()).resolves.toBe(1);
+    await expect(options.getByText(/In use: .*, 9 people with a face template/).count()).resolves.toBe(1);
+    await screenshot(options, 'options-person-consent');
+    await options.close();
+    // Not recognised now, their face is one more unknown face: held, as a stranger's is.
+    const page = await openX(browser, '/home');
+    await writePost(page, pupil.text, pupil.imagePaths[0]!);
+    await panel(page, 'block').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await page.close();
   });
 
   it("sent no request to any host but the fixture's during the whole session (roster import and every check)", () => {
