@@ -17,6 +17,8 @@ export interface ImportProgress {
   done?: number;
   total?: number;
   secondsLeft?: number | null;
+  /** Of `done`, how many were enrolled by an import that stopped before it was applied. */
+  resumed?: number;
 }
 
 /** A roster checked and ready to apply: nothing is saved, and no photo enrolled, until the ORM lead says so. */
@@ -312,7 +314,7 @@ export function RosterImport({
 
 /** A wait's progress bar, with count and time left, and a way out while photos are enrolled. */
 function ProgressLine({ progress, onCancel }: { progress: ImportProgress; onCancel: (() => void) | null }) {
-  const { label, done, total, secondsLeft } = progress;
+  const { label, done, total, secondsLeft, resumed = 0 } = progress;
   const counted = done !== undefined && total !== undefined;
   return (
     <div role="status" aria-live="polite">
@@ -320,6 +322,7 @@ function ProgressLine({ progress, onCancel }: { progress: ImportProgress; onCanc
       <p>
         {label}
         {counted && `: ${done} of ${total}`}
+        {resumed > 0 && ` (${resumed} enrolled before the last import stopped)`}
         {secondsLeft != null && `, ${formatTimeLeft(secondsLeft)}`}
       </p>
       {onCancel !== null && (

@@ -14,7 +14,21 @@ import type { BiometricRecord } from '../../lib/roster/biometrics';
 import type { Consents, EnrolPhoto, ImportReport, Roster } from '../../lib/roster/types';
 import { changeConsents, deleteTemplatesOf } from '../../lib/roster/edit-person';
 import { PersonEditor } from '../../components/options/PersonEditor';
-import { eraseRoster, hasSavedRoster, loadRoster, newRosterAccess, saveRoster, unlockRoster, type RosterAccess, type StoredRoster } from '../../lib/storage/roster-db-browser';
+import {
+  clearStagedTemplates,
+  eraseRoster,
+  hasSavedRoster,
+  loadRoster,
+  newRosterAccess,
+  saveRoster,
+  stagedAccess,
+  stagedTemplates,
+  stageTemplates,
+  unlockRoster,
+  type RosterAccess,
+  type StoredRoster,
+} from '../../lib/storage/roster-db-browser';
+import { resumableEnrolment, type ResumableEnrolment } from '../../lib/roster/resumable-enrolment';
 import { forgetRosterKey, rememberRosterKey, sessionAccess, unlockWithPassphrase } from '../../lib/storage/roster-lock-browser';
 import { UnlockForm } from '../../components/roster/UnlockForm';
 import { RosterPack } from '../../components/options/RosterPack';
@@ -127,8 +141,8 @@ function OptionsPage() {
   /** Reads the roster and finds its photos, enrolling nothing and saving nothing: the ORM lead sees the report and changes first. */
   const onCheck = (csv: File, photos: File[], biometrics: BiometricRecord | null, passphrase: string, chosen?: ColumnChoice) =>
     whileBusy(async () => {
-      // A first import sets the roster passphrase; a later one must be given it.
-      const access = saved?.any === false ? ok(await newRosterAccess(passphrase)) : await unlockRoster(passphrase);
+      // A first import sets the roster passphrase (or goes on under the key of one that stopped); a later one must be given it.
+      const access = saved?.any === false ? ok((await stagedAccess(passphrase)) ?? (await newRosterAccess(passphrase))) : await unlockRoster(passphrase);
       if (!access.ok) return setError(access.error.message);
       setProgress({ label: 'Reading the roster…' });
       const photoFiles = await pickedPhotos(photos);
@@ -159,29 +173,41 @@ function OptionsPage() {
   const onApply = (ready: PendingImport) =>
     whileBusy(async () => {
       let enrolment;
+      let resumable: ResumableEnrolment | undefined;
       // No face template, and no face model loaded, unless the school has recorded its DPIA and notice to parents.
       if (ready.biometrics !== null) {
         setProgress({ label: 'Loading the face models…' });
         const engine = flatten(await sendMessage('awaitEngine', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Loading the face models' }));
         if (!engine.ok) return setError(engine.error.message);
         // Enrolment runs in the offscreen document, where the models already are; only one photo crosses at a time.
-        const enrolPhoto: EnrolPhoto = async (bytes, fileName) =>
+        const enrolNow: EnrolPhoto = async (bytes, fileName) =>
           flatten(await sendMessage('enrolPhoto', { fileName, base64: bytesToBase64(bytes) }, { timeoutMs: BUDGET_MS.enrolPhoto, what: `Checking ${fileName}` }));
+        const { modelId } = engine.value;
+        // Templates are staged as they are made, so an import stopped by a closed page or browser resumes where it was.
+        resumable = resumableEnrolment(enrolNow, await stagedTemplates(ready.access, modelId), async (made) => void (await stageTemplates(ready.access, modelId, made)));
+        const { resumed } = resumable;
         const started = performance.now();
         const label = 'Enrolling reference photos';
         setProgress({ label, done: 0, total: ready.preview.photosToEnrol });
-        const onProgress = (done: number, total: number) => setProgress({ label, done, total, secondsLeft: secondsLeft(done, total, performance.now() - started) });
+        // Photos enrolled before the stop take no time: time left is reckoned from the others.
+        const onProgress = (done: number, total: number) =>
+          setProgress({ label, done, total, resumed: resumed(), secondsLeft: secondsLeft(done - resumed(), total - resumed(), performance.now() - started) });
         enrolling.current = new AbortController();
-        enrolment = { enrolPhoto, modelId: engine.value.modelId, biometrics: ready.biometrics, onProgress, signal: enrolling.current.signal };
+        enrolment = { enrolPhoto: resumable.enrolPhoto, modelId, biometrics: ready.biometrics, onProgress, signal: enrolling.current.signal };
       }
       const result = await importRoster({ columns: ready.columns, csv: ready.csv, csvName: ready.csvName, photos: ready.photos, ...(enrolment ? { enrolment } : {}) });
       enrolling.current = null;
+      await resumable?.flush();
       if (result.roster === null) return setReport(result.report);
       setProgress({ label: 'Saving the roster…' });
       const modelId = enrolment?.modelId ?? '';
       // "Roster imported" only once it is saved: closing the page earlier would otherwise lose it.
       const record = { roster: result.roster, modelId, csvName: ready.csvName, importedAt: new Date().toISOString(), report: result.report };
-      if (await switchTo(record, ready.access)) setReport(result.report);
+      if (!(await switchTo(record, ready.access))) return;
+      setReport(result.report);
+      // Applied: the staged templates are in the roster now, or were never needed.
+      const cleared = await clearStagedTemplates();
+      if (!cleared.ok) setError(cleared.error.message);
     }, 'The import stopped');
 
   const onCancel = () => {
@@ -197,7 +223,10 @@ function OptionsPage() {
       const stored = await loadRoster(access.value.key);
       if (!stored.ok) return setError(stored.error.message);
       setProgress({ label: 'Deleting every face template…' });
-      await switchTo({ ...stored.value, roster: { ...stored.value.roster, templates: [], biometrics: null } }, access.value);
+      if (!(await switchTo({ ...stored.value, roster: { ...stored.value.roster, templates: [], biometrics: null } }, access.value))) return;
+      // Including any an import made before it stopped.
+      const cleared = await clearStagedTemplates();
+      if (!cleared.ok) setError(cleared.error.message);
     }, 'Face matching could not be turned off');
 
   /** One person's consents or templates changed by hand, in the roster as stored now (not as this page last read it). */

@@ -2,7 +2,7 @@ import { BUDGET_MS } from '../../lib/deadlines';
 import '../../components/verdict-panel/verdict-panel.css';
 import { createComposerGuard } from '../../lib/composer/composer-guard';
 import { createEngineClient } from '../../lib/composer/engine-client';
-import { imageHash } from '../../lib/composer/image-hash';
+import { imageHash } from '../../lib/image-hash';
 import { createPanelStore } from '../../lib/composer/panel-store';
 import { watchFilePicking, watchPickedFiles } from '../../lib/composer/picked-files-browser';
 import { readMedia } from '../../lib/composer/read-media-browser';

@@ -4,6 +4,7 @@ import { checkError, describeThrown, err, ok, type CheckError, type Result } fro
 import { boxSchema, newRosterKey, sealedSchema, sealWithKey, seal, unseal, unsealWithKey, type Sealed } from '../roster/sealing';
 import { bytesToBase64 } from '../base64';
 import { createSigningKey } from '../roster/roster-pack';
+import { STAGED_DAYS, type StagedTemplate } from '../roster/resumable-enrolment';
 import { checkStored } from './items-browser';
 import { storedRosterSchema, type StoredRoster } from './roster-schema';
 
@@ -14,16 +15,23 @@ export type { StoredRoster };
  * document that reads it. One record, replaced whole by each import, and encrypted: names,
  * consents and templates are sealed under the roster key, which is stored only sealed with the
  * roster passphrase (lib/roster/sealing.ts) and held in memory while the browser is unlocked.
+ * Beside it, the school's signing key and the sealed templates of an import not yet applied.
  */
 export const DB_NAME = 'checkpost';
 export const ROSTER_STORE = 'roster';
 const CURRENT_KEY = 'current';
 /** The school's signing key for roster packs, made at the first export; erased with the roster. */
 const SIGNING_KEY = 'signing';
+/** An import's templates made so far, in sealed groups, until it is applied (lib/roster/resumable-enrolment.ts). */
+const STAGED_PREFIX = 'staged-';
+/** The key the staged groups are sealed under, itself sealed with the roster passphrase: a first import has no other. */
+const STAGED_KEY = 'staged-key';
+type StagedGroupKey = `${typeof STAGED_PREFIX}${number}`;
+type RecordKey = typeof CURRENT_KEY | typeof SIGNING_KEY | typeof STAGED_KEY | StagedGroupKey;
 
 interface CheckpostDb extends DBSchema {
   // Values are `unknown` until checked: the store may hold what another version wrote.
-  [ROSTER_STORE]: { key: typeof CURRENT_KEY | typeof SIGNING_KEY; value: unknown };
+  [ROSTER_STORE]: { key: RecordKey; value: unknown };
 }
 
 /** Step n brings the database from version n to n + 1; add a step (never change one) when the stores change. */
@@ -52,7 +60,7 @@ export interface RosterAccess {
 const saveFailed = (thrown: unknown, what: string): Result<never, CheckError> =>
   err(checkError('file_unreadable', `Checkpost could not ${what} (${describeThrown(thrown)}). Nothing was changed; try again.`));
 
-async function readRecord(key: typeof CURRENT_KEY | typeof SIGNING_KEY = CURRENT_KEY): Promise<Result<unknown, CheckError>> {
+async function readRecord(key: RecordKey = CURRENT_KEY): Promise<Result<unknown, CheckError>> {
   try {
     const db = await openCheckpostDb();
     try {
@@ -65,7 +73,7 @@ async function readRecord(key: typeof CURRENT_KEY | typeof SIGNING_KEY = CURRENT
   }
 }
 
-async function writeRecord(record: unknown | undefined, key: typeof CURRENT_KEY | typeof SIGNING_KEY = CURRENT_KEY): Promise<Result<void, CheckError>> {
+async function writeRecord(record: unknown | undefined, key: RecordKey = CURRENT_KEY): Promise<Result<void, CheckError>> {
   try {
     const db = await openCheckpostDb();
     try {
@@ -196,4 +204,97 @@ export async function loadRoster(key: Uint8Array | null): Promise<Result<StoredR
   const { roster } = checked.value;
   // No template is used without the school's record of its DPIA and notice to parents, whatever was saved.
   return roster.biometrics === null && roster.templates.length > 0 ? ok({ ...checked.value, roster: { ...roster, templates: [] } }) : checked;
+}
+
+const stagedGroupSchema = z.object({
+  format: z.literal('checkpost-staged-enrolment'),
+  version: z.literal(1),
+  modelId: z.string(),
+  savedAt: z.iso.datetime(),
+  templates: boxSchema,
+});
+const stagedTemplatesSchema = z.array(z.object({ photoHash: z.string(), descriptor: z.array(z.number()) }));
+
+/** Every staged group as stored, with its key; unreadable ones are returned as null, to be deleted. */
+async function stagedGroups(): Promise<{ key: StagedGroupKey; value: unknown }[]> {
+  const db = await openCheckpostDb();
+  try {
+    const keys = (await db.getAllKeys(ROSTER_STORE)).filter((key): key is StagedGroupKey => key.startsWith(STAGED_PREFIX) && key !== STAGED_KEY);
+    return Promise.all(keys.map(async (key) => ({ key, value: await db.get(ROSTER_STORE, key) })));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Stages templates of an import under way, sealed under the roster key it will be saved with. The first group also
+ * stages that key, sealed with the passphrase, so a first import (whose key is saved nowhere else yet) can resume.
+ */
+export async function stageTemplates(access: RosterAccess, modelId: string, made: StagedTemplate[], now = new Date()): Promise<Result<void, CheckError>> {
+  const key = await readRecord(STAGED_KEY);
+  if (key.ok && key.value === undefined) {
+    const saved = await writeRecord(access.sealedKey, STAGED_KEY);
+    if (!saved.ok) return saved;
+  }
+  const templates = await sealWithKey(new TextEncoder().encode(JSON.stringify(made)), access.key);
+  // Keys in time order, never reused: each group is a new record, so staging 1,500 photos rewrites nothing.
+  const groupKey: StagedGroupKey = `${STAGED_PREFIX}${now.getTime() * 1000 + Math.floor(Math.random() * 1000)}`;
+  return writeRecord({ format: 'checkpost-staged-enrolment', version: 1, modelId, savedAt: now.toISOString(), templates }, groupKey);
+}
+
+/**
+ * Templates an interrupted import made with this roster key and face model, by photo hash. Groups older than
+ * STAGED_DAYS, or that this key does not open, are deleted: they are never used.
+ */
+export async function stagedTemplates(access: RosterAccess, modelId: string, now = new Date()): Promise<Map<string, number[]>> {
+  const found = new Map<string, number[]>();
+  let groups: { key: StagedGroupKey; value: unknown }[];
+  try {
+    groups = await stagedGroups();
+  } catch {
+    return found;
+  }
+  const oldest = now.getTime() - STAGED_DAYS * 24 * 3600 * 1000;
+  for (const { key, value } of groups) {
+    const group = stagedGroupSchema.safeParse(value);
+    const plain = group.success && group.data.modelId === modelId && Date.parse(group.data.savedAt) >= oldest ? await unsealWithKey(group.data.templates, access.key) : null;
+    let templates: StagedTemplate[] | null = null;
+    if (plain?.ok) {
+      try {
+        const parsed = stagedTemplatesSchema.safeParse(JSON.parse(new TextDecoder().decode(plain.value)));
+        templates = parsed.success ? parsed.data : null;
+      } catch {
+        templates = null;
+      }
+    }
+    if (templates === null) await writeRecord(undefined, key);
+    else for (const { photoHash, descriptor } of templates) found.set(photoHash, descriptor);
+  }
+  return found;
+}
+
+/** The key of a first import that was interrupted, if `passphrase` opens it: resuming goes on under the same key. */
+export async function stagedAccess(passphrase: string): Promise<RosterAccess | null> {
+  const stored = await readRecord(STAGED_KEY);
+  const sealedKey = stored.ok ? sealedSchema.safeParse(stored.value) : null;
+  if (!sealedKey?.success) return null;
+  const key = await unseal(sealedKey.data, passphrase);
+  return key.ok ? { key: key.value, sealedKey: sealedKey.data } : null;
+}
+
+/** Deletes every staged template and the staged key: the import was applied, or the roster erased. */
+export async function clearStagedTemplates(): Promise<Result<void, CheckError>> {
+  try {
+    const db = await openCheckpostDb();
+    try {
+      const transaction = db.transaction(ROSTER_STORE, 'readwrite');
+      const keys = (await transaction.store.getAllKeys()).filter((key) => key.startsWith(STAGED_PREFIX));
+      await Promise.all([...keys.map((key) => transaction.store.delete(key)), transaction.done]);
+      return ok(undefined);
+    } finally {
+      db.close();
+    }
+  } catch (thrown) {
+    return saveFailed(thrown, 'delete the templates of the import that stopped');
+  }
 }

@@ -15,8 +15,17 @@ const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'e2e')
 /** The corpus roster as another MIS might export it: its own words for three required columns, and no Photo File column. */
 const OWN_WORDS: Record<string, string> = { 'Legal Forename': 'Child first name', 'Photo Consent Social Media': 'Socials OK', 'Biometric Consent': 'Face recognition OK' };
 
-/** `copies`: each person's photo that many times (`<UPN>_2.jpg`…), as several reference photos per person. */
-function otherExport(folder: string, copies = 1): { csv: string; zip: string } {
+/** The JPEG with a comment segment after its start marker: the same picture, other bytes. */
+const withComment = (jpeg: Buffer, note: string): Buffer => {
+  const text = Buffer.from(note);
+  return Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xfe, (text.length + 2) >> 8, (text.length + 2) & 0xff]), text, jpeg.subarray(2)]);
+};
+
+/**
+ * `copies`: each person's photo that many times (`<UPN>_2.jpg`…), as several reference photos per person; with
+ * `distinct`, each copy is its own file (a comment naming it), as photos taken on different days would be.
+ */
+function otherExport(folder: string, copies = 1, distinct?: string): { csv: string; zip: string } {
   const rows = readFileSync(corpusPath('roster', 'roster.csv'), 'utf8').trimEnd().split('\n');
   const [header, ...people] = rows.map((row) => row.slice(0, row.lastIndexOf(',')).split(','));
   const csv = join(folder, 'export.csv');
@@ -24,7 +33,10 @@ function otherExport(folder: string, copies = 1): { csv: string; zip: string } {
   // Photos named by UPN, in a zip, as a photo system exports them.
   const zip = join(folder, 'photos.zip');
   const photos = readdirSync(corpusPath('roster', 'photos')).flatMap((name) =>
-    Array.from({ length: copies }, (_, copy) => [copy === 0 ? name : name.replace('.jpg', `_${copy + 1}.jpg`), readFileSync(corpusPath('roster', 'photos', name))] as const),
+    Array.from({ length: copies }, (_, copy) => {
+      const jpeg = readFileSync(corpusPath('roster', 'photos', name));
+      return [copy === 0 ? name : name.replace('.jpg', `_${copy + 1}.jpg`), distinct === undefined ? jpeg : withComment(jpeg, `${distinct} ${name} ${copy}`)] as const;
+    }),
   );
   writeFileSync(zip, zipSync(Object.fromEntries(photos), { level: 0 }));
   return { csv, zip };
@@ -109,5 +121,27 @@ describe.skipIf(!corpusAvailable)(`The ORM lead's import wizard, in Chromium wit
     await expect(options.getByText(/The import was cancelled before every reference photo was enrolled\. Nothing was changed\./).count()).resolves.toBe(1);
     await expect(options.getByText(/In use: export\.csv, .*45 pupils, 11 people with a face template/).count()).resolves.toBe(1);
     await options.close();
+  });
+
+  it('resumes an enrolment stopped by closing the page, without enrolling again the photos done before', async () => {
+    const files = otherExport(folder, 5, 'resumed');
+    const first = await browser.context.newPage();
+    await first.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await checkExport(first, files, false);
+    await first.getByRole('region', { name: 'Ready to import' }).getByRole('button', { name: 'Import roster', exact: true }).click({ timeout: 30_000 });
+    // Past the first group of 20 staged templates, then the page is closed mid-enrolment.
+    await first.getByText(/Enrolling reference photos: (2[2-9]|[3-4]\d) of 55/).waitFor({ timeout: 60_000 });
+    await first.close();
+
+    const again = await browser.context.newPage();
+    await again.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await checkExport(again, files, false);
+    await again.getByRole('region', { name: 'Ready to import' }).getByRole('button', { name: 'Import roster', exact: true }).click({ timeout: 30_000 });
+    const resumed = again.getByText(/Enrolling reference photos: \d+ of 55 \((20|40) enrolled before the last import stopped\)/);
+    await resumed.waitFor({ timeout: 60_000 });
+    await again.screenshot({ path: join(ARTIFACTS, 'options-enrolment-resumed.png'), fullPage: true });
+    await again.getByRole('heading', { name: 'Roster imported' }).waitFor({ timeout: 120_000 });
+    await expect(again.getByText(/45 people \(45 pupils, 0 staff\) from 45 rows; 55 face templates built/).count()).resolves.toBe(1);
+    await again.close();
   });
 });

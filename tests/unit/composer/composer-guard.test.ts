@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createComposerGuard } from '../../../lib/composer/composer-guard';
 import type { ComposerGuard } from '../../../lib/composer/guard-types';
 import type { EngineClient } from '../../../lib/composer/engine-client';
-import { imageHash } from '../../../lib/composer/image-hash';
+import { imageHash } from '../../../lib/image-hash';
 import { createPanelStore, type PanelStore } from '../../../lib/composer/panel-store';
 import type { PanelView } from '../../../lib/composer/panel-view';
 import { installSendGate, type SendGate } from '../../../lib/composer/send-gate-browser';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '../../../lib/engines/tf/tf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageHash } from '../../../lib/composer/image-hash';
+import { imageHash } from '../../../lib/image-hash';
 import { createPostCheckService, type PostCheckService } from '../../../lib/composer/post-check-service';
 import { checkError, err, ok } from '../../../lib/errors';
 import { bytesToBase64 } from '../../../lib/base64';
