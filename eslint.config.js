@@ -27,7 +27,7 @@ const EXTENSION_ONLY = {
   message: 'Extension-only: the engine layers take what they need as arguments; only lib/messaging, lib/storage, lib/composer and entrypoints/ use WXT.',
 };
 
-const ENGINE_LAYERS = ['./lib/pipeline', './lib/rules', './lib/roster', './lib/text', './lib/engines'];
+const ENGINE_LAYERS = ['./lib/pipeline', './lib/rules', './lib/roster', './lib/text', './lib/engines', './lib/override'];
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench-results/**', 'test-artifacts/**'] },
@@ -96,7 +96,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [NODE_ONLY] }] },
   },
   {
-    files: ['lib/{pipeline,rules,roster,text,engines}/**/*.ts'],
+    files: ['lib/{pipeline,rules,roster,text,engines,override}/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NODE_ONLY, EXTENSION_ONLY] }] },
   },
   {

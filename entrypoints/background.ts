@@ -39,4 +39,8 @@ export default defineBackground(() => {
     },
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // A new install opens the first-run page: until whoever uses this browser has set it up, every post is held.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
 });

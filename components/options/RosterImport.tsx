@@ -61,6 +61,8 @@ export interface RosterImportProps {
   onErase(): void;
   /** More of the roster page, after the import (roster packs). */
   children?: ReactNode;
+  /** Shown under the title: the steps of the role this browser plays. */
+  intro?: ReactNode;
 }
 
 /** The DPIA and notice to parents as typed, checked when the form is sent. */
@@ -100,6 +102,7 @@ export function RosterImport({
   onReEnrolMonths,
   onFaceMatchingOff,
   onErase,
+  intro,
   children,
 }: RosterImportProps) {
   const [passphrase, setPassphrase] = useState('');
@@ -144,11 +147,8 @@ export function RosterImport({
   return (
     <main className="cp-options">
       <h1>Checkpost: pupil roster</h1>
-      <p role="status">
-        {current === null
-          ? 'No roster imported yet: Checkpost holds every post until one is.'
-          : `In use: ${current.csvName}, imported ${new Date(current.importedAt).toLocaleString('en-GB')}: ${current.pupils} pupils, ${current.enrolled} people with a face template.`}
-      </p>
+      {intro}
+      <RosterInUse current={current} />
       {current !== null && (
         <p>
           {current.biometrics === null
@@ -373,5 +373,16 @@ function ReEnrolAge({ months, busy, onSave }: { months: number; busy: boolean; o
       </button>
       <ErrorMessage>{problem}</ErrorMessage>
     </form>
+  );
+}
+
+/** The roster in use on this browser, in one line, or that there is none and posts are held. */
+export function RosterInUse({ current }: { current: RosterSummary | null }) {
+  return (
+    <p role="status">
+      {current === null
+        ? 'No roster imported yet: Checkpost holds every post until one is.'
+        : `In use: ${current.csvName}, imported ${new Date(current.importedAt).toLocaleString('en-GB')}: ${current.pupils} pupils, ${current.enrolled} people with a face template.`}
+    </p>
   );
 }

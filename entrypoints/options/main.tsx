@@ -1,7 +1,10 @@
 import '../../components/extension-pages.css';
 import { useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RosterImport, type ImportPreview, type ImportProgress } from '../../components/options/RosterImport';
+import { RosterImport, RosterInUse, type ImportPreview, type ImportProgress } from '../../components/options/RosterImport';
+import { OverridePin, RoleChoice, RoleSteps, type BrowserRole } from '../../components/options/FirstRun';
+import { ErrorMessage } from '../../components/common/ErrorMessage';
+import { makePinRecord, pinMatches, pinRecordSchema } from '../../lib/override/pin';
 import { BUDGET_MS } from '../../lib/deadlines';
 import { describeThrown, ok, type CheckError, type Result } from '../../lib/errors';
 import { bytesToBase64 } from '../../lib/base64';
@@ -34,7 +37,7 @@ import { UnlockForm } from '../../components/roster/UnlockForm';
 import { RosterPack } from '../../components/options/RosterPack';
 import { diffRosters, formatRosterDiff } from '../../lib/roster/roster-diff';
 import { exportRosterPack, forgetPackSigner, openPackForImport, rememberPackSigner } from '../../lib/storage/roster-pack-browser';
-import { checkStored, reEnrolMonthsItem, rosterVersion } from '../../lib/storage/items-browser';
+import { browserRoleItem, browserRoleSchema, checkStored, headteacherPinItem, reEnrolMonthsItem, rosterVersion } from '../../lib/storage/items-browser';
 import { RE_ENROL_AFTER_MONTHS, reEnrolMonthsSchema } from '../../lib/roster/re-enrolment';
 import { pickedPhotos } from './picked-photos';
 import { forgetColumns, rememberColumns, rememberedColumns } from '../../lib/storage/column-choices-browser';
@@ -73,12 +76,20 @@ function OptionsPage() {
   /** The roster in use, opened, while this browser is unlocked: for changing one person by hand. */
   const [opened, setOpened] = useState<StoredRoster | null>(null);
   const [personChanges, setPersonChanges] = useState<string[] | null>(null);
+  /** Undefined until read; null: not chosen yet (first run). */
+  const [role, setRole] = useState<BrowserRole | null | undefined>(undefined);
+  const [pinSet, setPinSet] = useState(false);
 
   useEffect(() => {
     void sendMessage('engineStatus', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Reading the roster in use' }).then((status) => {
       if (status.ok) setCurrent(status.value.roster);
     });
     void readSaved();
+    void browserRoleItem.getValue().then((stored) => {
+      const chosen = checkStored(stored, browserRoleSchema, 'role');
+      setRole(chosen.ok ? chosen.value : null);
+    });
+    void headteacherPinItem.getValue().then((stored) => setPinSet(pinRecordSchema.safeParse(stored).success));
     void reEnrolMonthsItem.getValue().then((stored) => {
       const months = checkStored(stored, reEnrolMonthsSchema, 're-enrolment age');
       if (months.ok) setReEnrolMonths(months.value);
@@ -286,6 +297,17 @@ function OptionsPage() {
       setPackNote(`Roster pack imported: made on ${new Date(opened.value.createdAt).toLocaleString('en-GB')}, signed by key ${opened.value.signer}.`);
     }, 'The roster pack could not be imported');
 
+  const chooseRole = (chosen: BrowserRole | null) => void browserRoleItem.setValue(chosen).then(() => setRole(chosen));
+
+  /** Sets the Headteacher's override PIN; a PIN already set must be given to change it. */
+  const onSavePin = (pin: string, currentPin: string) =>
+    whileBusy(async () => {
+      const stored = pinRecordSchema.safeParse(await headteacherPinItem.getValue());
+      if (stored.success && !(await pinMatches(currentPin, stored.data))) return setError('That is not the override PIN set on this browser, so it was not changed.');
+      await headteacherPinItem.setValue(await makePinRecord(pin, new Date()));
+      setPinSet(true);
+    }, 'The PIN could not be saved');
+
   const onUnlock = (passphrase: string) =>
     whileBusy(async () => {
       const unlocked = await unlockWithPassphrase(passphrase);
@@ -293,7 +315,7 @@ function OptionsPage() {
       showStatus(unlocked.value);
     }, 'The roster could not be unlocked');
 
-  if (saved === null) {
+  if (saved === null || role === undefined) {
     return (
       <main className="cp-options">
         <h1>Checkpost: pupil roster</h1>
@@ -312,8 +334,45 @@ function OptionsPage() {
     );
   }
 
+  const steps = role === null ? undefined : <RoleSteps role={role} onChangeRole={() => chooseRole(null)} />;
+  const pack = (
+    <RosterPack
+      canExport={current !== null && saved.unlocked && role !== 'staff' && role !== 'headteacher'}
+      busy={busy}
+      note={packNote}
+      onExport={(passphrase) => void onExport(passphrase)}
+      onImportPack={(pack, passphrase) => void onImportPack(pack, passphrase)}
+    />
+  );
+
+  // First run: nothing set up here yet, so the page asks whose browser this is before anything else.
+  if (role === null && !saved.any) {
+    return (
+      <main className="cp-options">
+        <h1>Checkpost</h1>
+        <RoleChoice onChoose={chooseRole} />
+      </main>
+    );
+  }
+
+  // Staff and the Headteacher take the school's roster from a pack; they never import the CSV.
+  if (role === 'staff' || role === 'headteacher') {
+    return (
+      <main className="cp-options">
+        <h1>Checkpost</h1>
+        {steps}
+        <RosterInUse current={current} />
+        <ErrorMessage>{error}</ErrorMessage>
+        {progress !== null && <p role="status">{progress.label}</p>}
+        {pack}
+        {role === 'headteacher' && <OverridePin isSet={pinSet} busy={busy} onSave={(pin, currentPin) => void onSavePin(pin, currentPin)} />}
+      </main>
+    );
+  }
+
   return (
     <RosterImport
+      intro={steps}
       current={current}
       firstImport={!saved.any}
       busy={busy}
@@ -341,13 +400,7 @@ function OptionsPage() {
           onDeleteTemplates={(personId) => void onChangePerson((roster) => deleteTemplatesOf(roster, personId))}
         />
       )}
-      <RosterPack
-        canExport={current !== null && saved.unlocked}
-        busy={busy}
-        note={packNote}
-        onExport={(passphrase) => void onExport(passphrase)}
-        onImportPack={(pack, passphrase) => void onImportPack(pack, passphrase)}
-      />
+      {pack}
     </RosterImport>
   );
 }

@@ -44,6 +44,17 @@ export const columnChoicesItem = storage.defineItem<unknown>('local:columnChoice
 /** After how many months the options page asks for new reference photos (reEnrolMonthsSchema); the ORM lead sets it. */
 export const reEnrolMonthsItem = storage.defineItem<unknown>('local:reEnrolMonths', { fallback: RE_ENROL_AFTER_MONTHS, version: 1 });
 
+/**
+ * Which role this browser plays, chosen at first run, so the options page walks that person through their own steps:
+ * the ORM lead sets up the roster, staff import the school's pack, the Headteacher also sets an override PIN.
+ */
+export const browserRoleSchema = z.enum(['orm_lead', 'staff', 'headteacher']).nullable();
+
+export const browserRoleItem = storage.defineItem<unknown>('local:browserRole', { fallback: null, version: 1 });
+
+/** The Headteacher's override PIN as a slow salted check (lib/override/pin.ts `pinRecordSchema`); null until set. */
+export const headteacherPinItem = storage.defineItem<unknown>('local:headteacherPin', { fallback: null, version: 1 });
+
 /** The popup lists this many, newest first. */
 export const VERDICTS_KEPT = 10;
 

@@ -92,7 +92,7 @@ async function writeRecord(record: unknown | undefined, key: RecordKey = CURRENT
 
 const NO_ROSTER = checkError(
   'roster_missing',
-  "No pupil roster has been imported into Checkpost yet, so it cannot check posts. Import the roster on Checkpost's options page (right-click the Checkpost icon, then Options).",
+  "Checkpost is not set up on this browser yet, so it holds every post. Open Checkpost's options (right-click the Checkpost icon, then Options) and follow the steps: staff import the roster pack that the school's ORM lead gives them.",
 );
 
 const LOCKED = checkError(

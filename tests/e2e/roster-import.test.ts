@@ -2,13 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusNote, corpusPath } from '../support/corpus';
 import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
 import { buildExtension } from './support/extension-build';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { ROSTER_PASSPHRASE } from './support/options-page';
+import { checkExportThroughOptions, openOptions } from './support/options-page';
 
 const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'e2e');
 
@@ -42,19 +41,6 @@ function otherExport(folder: string, copies = 1, distinct?: string): { csv: stri
   return { csv, zip };
 }
 
-/** Chooses the export and its zip, with face matching on, and presses Check roster. */
-async function checkExport(options: Page, files: { csv: string; zip: string }, firstImport: boolean): Promise<void> {
-  await options.getByLabel('Roster CSV').setInputFiles(files.csv);
-  await options.getByLabel('Or photo files, or a zip of them').setInputFiles(files.zip);
-  await options.getByLabel('Match faces to the reference photos').check();
-  await options.getByLabel('DPIA completed on').fill('2026-09-01');
-  await options.getByLabel('Data protection officer').fill('Test DPO');
-  await options.getByLabel('Parents notified on').fill('2026-09-02');
-  await options.getByLabel('Roster passphrase').fill(ROSTER_PASSPHRASE);
-  if (firstImport) await options.getByLabel('Repeat the passphrase').fill(ROSTER_PASSPHRASE);
-  await options.getByRole('button', { name: 'Check roster', exact: true }).click();
-}
-
 describe.skipIf(!corpusAvailable)(`The ORM lead's import wizard, in Chromium with the built extension ${corpusNote}`, () => {
   let server: FixtureServer;
   let browser: ExtensionBrowser;
@@ -72,9 +58,8 @@ describe.skipIf(!corpusAvailable)(`The ORM lead's import wizard, in Chromium wit
 
   it('matches unknown columns by hand, finds zipped photos by UPN, previews, enrols with a progress bar, and remembers the columns', async () => {
     const files = otherExport(folder);
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await checkExport(options, files, true);
+    const options = await openOptions(browser);
+    await checkExportThroughOptions(options, files, true);
 
     const mapping = options.getByRole('region', { name: 'Match the columns of export.csv' });
     await mapping.waitFor({ timeout: 30_000 });
@@ -100,7 +85,7 @@ describe.skipIf(!corpusAvailable)(`The ORM lead's import wizard, in Chromium wit
 
     // The next export with the same headers goes straight to the preview.
     await options.reload();
-    await checkExport(options, files, false);
+    await checkExportThroughOptions(options, files, false);
     await options.getByRole('region', { name: 'Ready to import' }).waitFor({ timeout: 30_000 });
     await expect(options.getByText('No one joins or leaves, and no consent changes.').count()).resolves.toBe(1);
     await options.getByRole('button', { name: 'Not now' }).click();
@@ -109,10 +94,9 @@ describe.skipIf(!corpusAvailable)(`The ORM lead's import wizard, in Chromium wit
   });
 
   it('cancels an enrolment under way, keeping the roster in use', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await openOptions(browser);
     // Five photos each: enrolment lasts long enough to be cancelled part-way on any machine.
-    await checkExport(options, otherExport(folder, 5), false);
+    await checkExportThroughOptions(options, otherExport(folder, 5), false);
     await options.getByText(/Importing enrols 55 reference photos/).waitFor({ timeout: 30_000 });
     await options.getByRole('region', { name: 'Ready to import' }).getByRole('button', { name: 'Import roster', exact: true }).click({ timeout: 30_000 });
     await options.getByText(/Enrolling reference photos: [1-9]\d* of 55/).waitFor({ timeout: 60_000 });
@@ -125,17 +109,15 @@ describe.skipIf(!corpusAvailable)(`The ORM lead's import wizard, in Chromium wit
 
   it('resumes an enrolment stopped by closing the page, without enrolling again the photos done before', async () => {
     const files = otherExport(folder, 5, 'resumed');
-    const first = await browser.context.newPage();
-    await first.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await checkExport(first, files, false);
+    const first = await openOptions(browser);
+    await checkExportThroughOptions(first, files, false);
     await first.getByRole('region', { name: 'Ready to import' }).getByRole('button', { name: 'Import roster', exact: true }).click({ timeout: 30_000 });
     // Past the first group of 20 staged templates, then the page is closed mid-enrolment.
     await first.getByText(/Enrolling reference photos: (2[2-9]|[3-4]\d) of 55/).waitFor({ timeout: 60_000 });
     await first.close();
 
-    const again = await browser.context.newPage();
-    await again.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await checkExport(again, files, false);
+    const again = await openOptions(browser);
+    await checkExportThroughOptions(again, files, false);
     await again.getByRole('region', { name: 'Ready to import' }).getByRole('button', { name: 'Import roster', exact: true }).click({ timeout: 30_000 });
     const resumed = again.getByText(/Enrolling reference photos: \d+ of 55 \((20|40) enrolled before the last import stopped\)/);
     await resumed.waitFor({ timeout: 60_000 });

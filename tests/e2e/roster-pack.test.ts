@@ -8,7 +8,7 @@ import { corpusCase } from './support/corpus-posts';
 import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
 import { buildExtension } from './support/extension-build';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { importRosterThroughOptions } from './support/options-page';
+import { importRosterThroughOptions, openOptions } from './support/options-page';
 import { panel, sentPosts, writePost } from './support/x-page';
 
 const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'e2e');
@@ -75,9 +75,30 @@ describe.skipIf(!corpusAvailable)(`A roster pack from the ORM lead's browser to 
     expect(JSON.parse(text)).toMatchObject({ format: 'checkpost-roster-pack', sealed: { kdf: { name: 'PBKDF2-SHA256', iterations: 600_000 } } });
   });
 
+  it('asks a new browser whose it is, shows staff their steps, and meanwhile holds posts saying what to do', async () => {
+    const page = await staff.context.newPage();
+    await page.goto('https://x.com/home');
+    await writePost(page, 'Sports day is on Friday: bring a water bottle!');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await panel(page, 'cannot_check').waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await expect(page.getByText(/Checkpost is not set up on this browser yet.*roster pack that the school's ORM lead gives them/).count()).resolves.toBe(1);
+    expect(await sentPosts(page)).toEqual([]);
+    await page.close();
+
+    const first = await staff.context.newPage();
+    await first.goto(`chrome-extension://${staff.extensionId}/options.html`);
+    await first.getByRole('form', { name: 'Set up Checkpost on this browser' }).waitFor({ timeout: VERDICT_TIMEOUT_MS });
+    await first.screenshot({ path: join(ARTIFACTS, 'options-first-run.png'), fullPage: true });
+    await first.close();
+    const options = await openOptions(staff, 'Member of staff');
+    await options.getByRole('heading', { name: 'Setting up as a member of staff' }).waitFor();
+    await expect(options.getByLabel('Roster CSV').count()).resolves.toBe(0);
+    await options.screenshot({ path: join(ARTIFACTS, 'options-first-run-staff.png'), fullPage: true });
+    await options.close();
+  });
+
   it("imports the pack into a fresh profile with the pack passphrase: the staff browser then recognises the school's pupils", async () => {
-    const options = await staff.context.newPage();
-    await options.goto(`chrome-extension://${staff.extensionId}/options.html`);
+    const options = await openOptions(staff, 'Member of staff');
     await importPack(options, first, 'not the pack passphrase');
     await refusedWith(options, /passphrase does not open this roster pack/);
     await importPack(options, second);
@@ -96,8 +117,7 @@ describe.skipIf(!corpusAvailable)(`A roster pack from the ORM lead's browser to 
   });
 
   it('refuses an older pack, an altered one and one signed by another key, keeping the roster in use', async () => {
-    const options = await staff.context.newPage();
-    await options.goto(`chrome-extension://${staff.extensionId}/options.html`);
+    const options = await openOptions(staff, 'Member of staff');
     await importPack(options, first);
     await refusedWith(options, /before the one in use/);
 

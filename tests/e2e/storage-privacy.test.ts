@@ -14,7 +14,7 @@ import { corpusCase, corpusDocuments } from './support/corpus-posts';
 import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
 import { buildExtension } from './support/extension-build';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { askExtension, importRosterThroughOptions, ROSTER_PASSPHRASE } from './support/options-page';
+import { ROSTER_PASSPHRASE, askExtension, importRosterThroughOptions, openOptions } from './support/options-page';
 import { noDeadline } from '../support/must';
 import { panel, sentPosts, writePost } from './support/x-page';
 
@@ -187,8 +187,7 @@ describe.skipIf(!corpusAvailable)(`What Checkpost keeps after blocking a post th
     expect(await sentPosts(page)).toEqual([]);
 
     // The roster pages are behind the passphrase too: the options page shows nothing of the roster until it is given.
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await openOptions(browser);
     await options.getByRole('heading', { name: 'Unlock the roster' }).waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await expect(options.getByLabel('Roster CSV').count()).resolves.toBe(0);
     await expect(options.getByText(/pupils|In use/).count()).resolves.toBe(0);
@@ -214,8 +213,7 @@ describe.skipIf(!corpusAvailable)(`What Checkpost keeps after blocking a post th
   });
 
   it('erases every name, consent and face template when the ORM lead erases the roster, and then holds posts', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await openOptions(browser);
     await options.getByRole('button', { name: 'Erase all roster data…' }).click();
     await options.getByRole('button', { name: 'Erase everything' }).click();
     await options.getByText(/No roster imported yet/).waitFor({ timeout: VERDICT_TIMEOUT_MS });

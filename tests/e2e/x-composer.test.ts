@@ -9,7 +9,7 @@ import { corpusCase, onlyDocuments, onlyStrangers } from './support/corpus-posts
 import { launchWithExtension, stopExtensionContext, type ExtensionBrowser } from './support/extension-browser';
 import { buildExtension, TESSERACT_CORES, TFJS_WASM, withoutFiles } from './support/extension-build';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { applyCheckedRoster, askExtension, checkRosterThroughOptions, importRosterThroughOptions } from './support/options-page';
+import { applyCheckedRoster, askExtension, checkRosterThroughOptions, importRosterThroughOptions, openOptions } from './support/options-page';
 import { attachToVerdictMs, panel, postToSendMs, sentPosts, startVerdictClock, writePost } from './support/x-page';
 
 /** Screenshots and timings of the run, for people to look at (gitignored). */
@@ -373,8 +373,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
   });
 
   it('turns face matching off on the options page, deleting every template: faces are then boxed for staff to check by hand', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await openOptions(browser);
     await options.getByRole('button', { name: 'Turn face matching off and delete every face template' }).click();
     await options.getByText(/Face matching is off: no face templates are kept/).waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await expect(options.getByText(/0 people with a face template/).count()).resolves.toBe(1);
@@ -407,8 +406,7 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
   it("withdraws one pupil's face matching by hand: their templates are deleted at once, and their photo is then held", async () => {
     const identities = JSON.parse(readFileSync(corpusPath('faces', 'identities.json'), 'utf8')) as { person_id: string; upn: string }[];
     const upn = identities.find((identity) => identity.person_id === basename(dirname(pupil.imagePaths[0]!)))!.upn;
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await openOptions(browser);
     await options.getByRole('searchbox', { name: /Find a pupil or member of staff/ }).fill(upn);
     await options
       .getByRole('list', { name: 'People found' })

@@ -42,6 +42,9 @@ export async function launchWithExtension(extensionDir: string, serverPort: numb
   });
   // Generous: with two test files each running Chromium on two cores, the extension's first start can take a while.
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 90_000 }));
+  // A new install opens the first-run page; a test opens the options page itself when it wants it.
+  const firstRun = context.pages().find((page) => page.url().endsWith('/options.html')) ?? (await context.waitForEvent('page', { timeout: 15_000 }).catch(() => null));
+  await firstRun?.close();
   return { context, profile, extensionId: new URL(serviceWorker.url()).host, serviceWorker, close: () => context.close() };
 }
 

@@ -4,14 +4,34 @@ import type { ExtensionBrowser } from './extension-browser';
 /** The roster passphrase the tests' ORM lead chooses. */
 export const ROSTER_PASSPHRASE = 'kettle on in the staff room';
 
+/** Who the first-run question may be answered as: the start of the role's label. */
+export type RoleName = 'ORM lead' | 'Member of staff' | 'Headteacher';
+
+/**
+ * Opens the options page, answering the first-run question (whose browser this is) as `role` if it is asked; it is
+ * asked only until a role is chosen on a browser with no roster.
+ */
+export async function openOptions(browser: ExtensionBrowser, role: RoleName = 'ORM lead'): Promise<Page> {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  // Every screen but the brief "Reading the roster in use…" has a section heading or a form.
+  await options.locator('main h2, main form').first().waitFor({ timeout: 30_000 });
+  const question = options.getByRole('form', { name: 'Set up Checkpost on this browser' });
+  if ((await question.count()) > 0) {
+    await question.getByRole('radio', { name: new RegExp(`^${role}`) }).check();
+    await question.getByRole('button', { name: 'Continue' }).click();
+    await question.waitFor({ state: 'detached' });
+  }
+  return options;
+}
+
 /**
  * Fills in the options page as the ORM lead would, for a roster CSV and its photos folder (with face matching,
  * recording the school's DPIA and notice to parents, unless `faceMatching` is false) and checks it: the page then
  * shows the preview of a roster that reads cleanly, or the report of one that does not. Nothing is saved yet.
  */
 export async function checkRosterThroughOptions(browser: ExtensionBrowser, csv: string, photosDir: string, faceMatching = true): Promise<Page> {
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const options = await openOptions(browser);
   await options.getByLabel('Roster CSV').setInputFiles(csv);
   await options.getByLabel('Photos folder').setInputFiles(photosDir);
   if (faceMatching) {
@@ -27,6 +47,19 @@ export async function checkRosterThroughOptions(browser: ExtensionBrowser, csv: 
   await options.getByRole('button', { name: 'Check roster', exact: true }).click();
   await options.getByRole('heading', { name: /^(Ready to import|Roster not imported)$/ }).waitFor({ timeout: 60_000 });
   return options;
+}
+
+/** Chooses a roster CSV and a zip of its photos on an open options page, with face matching on, and presses Check roster. */
+export async function checkExportThroughOptions(options: Page, files: { csv: string; zip: string }, firstImport: boolean): Promise<void> {
+  await options.getByLabel('Roster CSV').setInputFiles(files.csv);
+  await options.getByLabel('Or photo files, or a zip of them').setInputFiles(files.zip);
+  await options.getByLabel('Match faces to the reference photos').check();
+  await options.getByLabel('DPIA completed on').fill('2026-09-01');
+  await options.getByLabel('Data protection officer').fill('Test DPO');
+  await options.getByLabel('Parents notified on').fill('2026-09-02');
+  await options.getByLabel('Roster passphrase').fill(ROSTER_PASSPHRASE);
+  if (firstImport) await options.getByLabel('Repeat the passphrase').fill(ROSTER_PASSPHRASE);
+  await options.getByRole('button', { name: 'Check roster', exact: true }).click();
 }
 
 /** Applies a previewed roster (if the check found no problem) and waits for the outcome, whatever it is. */
