@@ -10,6 +10,7 @@ import { importRoster } from '../roster/import-roster';
 import { photosFromPathNode, photosNextToCsv } from '../roster/read-photo-node';
 import { checkBiometricRecord, type BiometricRecord } from '../roster/biometrics';
 import { openRosterPack } from '../roster/roster-pack';
+import { packTrustFile, readPackTrust, writePackTrust } from './pack-trust';
 import type { Roster } from '../roster/types';
 import { loadCommonWordsNode } from '../text/common-words-node';
 
@@ -49,7 +50,7 @@ export interface CsvRoster {
 export interface PackRoster {
   pack: string;
   passphrase: string;
-  /** The signer's fingerprint the school trusts (`--signer`); absent, the pack's own signer is named on stderr. */
+  /** The signer's fingerprint the school trusts (`--signer`); absent, the one pinned from the first pack read here. */
   trustedSigner?: string;
 }
 
@@ -77,10 +78,23 @@ async function loadRosterPack(source: PackRoster, photos: PhotoChecker, withFace
   } catch (thrown) {
     return err(`The roster pack ${source.pack} could not be read (${describeThrown(thrown)}). Check the path.`);
   }
-  const opened = await openRosterPack(text, source.passphrase, source.trustedSigner === undefined ? {} : { trustedSigner: source.trustedSigner });
+  const trust = await readPackTrust();
+  if (!trust.ok) return err(trust.error);
+  const pinned = trust.value;
+  // --signer names the school's key outright; otherwise the key pinned from the first pack read here.
+  const trustedSigner = source.trustedSigner ?? pinned?.fingerprint;
+  const inUseCreatedAt = pinned !== null && pinned.fingerprint === trustedSigner ? pinned.createdAt : undefined;
+  const opened = await openRosterPack(text, source.passphrase, { ...(trustedSigner ? { trustedSigner } : {}), ...(inUseCreatedAt ? { inUseCreatedAt } : {}) });
   if (!opened.ok) return err(`${source.pack}: ${opened.error.message}`);
-  if (source.trustedSigner === undefined)
-    console.error(`The roster pack is signed by key ${opened.value.signer}; give --signer ${opened.value.signer} to refuse packs signed by any other key.`);
+  const { signer, createdAt } = opened.value;
+  if (pinned?.fingerprint !== signer || pinned.createdAt < createdAt) {
+    const written = await writePackTrust({ fingerprint: signer, createdAt });
+    if (!written.ok) console.error(written.error);
+    else if (trustedSigner === undefined)
+      console.error(
+        `Checkpost now trusts roster packs signed by key ${signer}, the first read on this computer (recorded in ${packTrustFile()}); a pack signed by any other key, or older than the newest read, is refused. Delete that file to trust another key.`,
+      );
+  }
   const { roster, modelId } = opened.value;
   if (withFaces && roster.templates.length > 0) {
     const faces = await photos.analysers.faces();

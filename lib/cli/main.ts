@@ -21,7 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--roster <csv>', 'roster CSV exported from the MIS (reference photos relative to it)')
     .addOption(new Option('--pack <file>', 'roster pack made by the ORM lead (checkpost roster pack): no re-enrolment').conflicts('roster'))
     .option('--photos <folder|zip>', "with --roster: the reference photos, found by the Photo File column or by UPN (or staff code) in each file's name")
-    .option('--signer <fingerprint>', "with --pack: the school's signing key fingerprint; a pack signed by any other key is refused")
+    .option('--signer <fingerprint>', "with --pack: the school's signing key fingerprint; a pack signed by any other key is refused (default: the key of the first pack read here)")
     .option('--passphrase-file <file>', 'with --pack: file whose first line is the pack passphrase (default: $CHECKPOST_PASSPHRASE)')
     .option('--text <text>', "the post's words", '')
     .option('--biometrics <json>', BIOMETRICS_HELP)

@@ -149,6 +149,10 @@ export async function makeRosterPack(contents: PackContents, passphrase: string,
   return ok(`${JSON.stringify({ ...header, sealed, signature: bytesToBase64(signature) })}\n`);
 }
 
+/** Which signer a browser or computer trusts for roster packs (pinned from the first pack read), and the date of the pack in use. */
+export const packTrustSchema = z.object({ fingerprint: z.string(), createdAt: z.iso.datetime() });
+export type PackTrust = z.infer<typeof packTrustSchema>;
+
 export interface OpenPackOptions {
   /** The fingerprint this browser (or the CLI's --signer) trusts; absent on first import, when the pack's signer is pinned. */
   trustedSigner?: string;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { checkError, err, ok, type CheckError, type Result } from '../errors';
 import { FIELDS } from '../roster/columns';
 import { RE_ENROL_AFTER_MONTHS } from '../roster/re-enrolment';
+import { packTrustSchema } from '../roster/roster-pack';
 import { verdictRecordSchema, verdictsToV2 } from './verdict-record';
 
 /**
@@ -29,7 +30,7 @@ export const rosterKeyItem = storage.defineItem<string>('session:rosterKey', { f
  * The signer this browser trusts for roster packs, pinned at the first pack imported (a fingerprint, not a secret),
  * and when the pack in use was made, so an older one is refused. Null until a pack is imported; cleared on erase.
  */
-export const packSignerSchema = z.object({ fingerprint: z.string(), createdAt: z.iso.datetime() }).nullable();
+export const packSignerSchema = packTrustSchema.nullable();
 
 export const packSignerItem = storage.defineItem<unknown>('local:packSigner', { fallback: null, version: 1 });
 

@@ -100,7 +100,11 @@ describe.skipIf(!corpusAvailable)(`checkpost roster pack, then check --pack ${co
   const oliver = corpusPath('faces', 'identities', 'oliver_nowak', '03.jpg');
   writeFileSync(passphraseFile, 'hillcrest staff room kettle\n');
 
-  beforeEach(() => vi.stubEnv('CHECKPOST_SIGNING_PASSPHRASE', 'orm lead keeps this one'));
+  beforeEach(() => {
+    vi.stubEnv('CHECKPOST_SIGNING_PASSPHRASE', 'orm lead keeps this one');
+    // Each test is a computer that has read no pack yet: the signer it pins stays in its own folder.
+    vi.stubEnv('CHECKPOST_CONFIG_DIR', mkdtempSync(join(tmpdir(), 'checkpost-config-')));
+  });
   afterEach(() => vi.unstubAllEnvs());
 
   it('enrols once into a pack, then checks from the pack alone: same verdict as from the CSV, and a pinned signer', async () => {
@@ -151,14 +155,32 @@ describe.skipIf(!corpusAvailable)(`checkpost roster pack, then check --pack ${co
     });
   });
 
+  it("pins the first pack's signer: a pack signed by another key, or older than the newest read, is then refused", async () => {
+    const packOf = async (name: string, signingKey: string) => {
+      const file = join(folder, name);
+      expect(
+        (await run('roster', 'pack', '--roster', corpusPath('roster', 'roster.csv'), '--signing-key', signingKey, '--out', file, '--passphrase-file', passphraseFile)).status,
+      ).toBe(0);
+      return file;
+    };
+    const autumn = await packOf('autumn.pack', key);
+    const foreign = await packOf('foreign.pack', join(folder, 'another-school.key'));
+    const check = (file: string) => run('check', '--pack', file, '--passphrase-file', passphraseFile, '--text', 'Sports day!');
+    expect(await check(autumn)).toMatchObject({ status: 0, out: expect.stringMatching(/now trusts roster packs signed by key/) });
+    expect(await check(foreign)).toMatchObject({ status: 3, out: expect.stringMatching(/signed by a key .* other than your school's/) });
+    const spring = await packOf('spring.pack', key);
+    expect(await check(spring)).toMatchObject({ status: 0, out: expect.not.stringMatching(/now trusts/) });
+    expect(await check(autumn)).toMatchObject({ status: 3, out: expect.stringMatching(/before the one in use/) });
+  });
+
   it('makes a pack without face templates when no biometrics record is given: faces are then checked by hand', async () => {
     const plain = join(folder, 'no-faces.pack');
     const made = await run('roster', 'pack', '--roster', corpusPath('roster', 'roster.csv'), '--signing-key', key, '--out', plain, '--passphrase-file', passphraseFile);
     expect(made).toMatchObject({ status: 0, out: expect.stringMatching(/face matching off/) });
     const { status, out } = await run('check', '--pack', plain, '--passphrase-file', passphraseFile, '--json', oliver);
     expect(status).toBe(1);
-    expect(out).toMatch(/^The roster pack is signed by key [0-9A-F-]{24}; give --signer/m);
-    // The verdict is on stdout, after the note about the unpinned signer on stderr.
+    expect(out).toMatch(/^Checkpost now trusts roster packs signed by key [0-9A-F-]{24}, the first read on this computer/m);
+    // The verdict is on stdout, after the note about the signer just pinned on stderr.
     expect((JSON.parse(out.slice(out.indexOf('{'))) as Verdict).findings.map((finding) => finding.ruleId)).toEqual(['face-not-matched']);
   });
 });
