@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { corpusAvailable, corpusDir } from '../support/corpus';
 import { browserBench } from '../e2e/support/browser-bench';
+import { enrolmentBench } from '../e2e/support/enrolment-bench';
 import { benchAtRevision, compareRows, type BenchReport } from './baseline';
 import { faceBench } from './faces';
 import { facesScaleBench } from './faces-scale';
@@ -17,7 +18,7 @@ import { pipelineBench } from './pipeline';
 import { rosterBench } from './roster';
 import type { BenchRow, BenchSection, BenchSectionResult } from './section';
 
-const sections: BenchSection[] = [faceBench, facesScaleBench, ocrBench, pipelineBench, rosterBench, browserBench];
+const sections: BenchSection[] = [faceBench, facesScaleBench, ocrBench, pipelineBench, rosterBench, browserBench, enrolmentBench];
 
 function formatValue(row: BenchRow): string {
   const value = typeof row.value === 'number' ? (Number.isInteger(row.value) ? String(row.value) : row.value.toFixed(3)) : row.value;
