@@ -85,7 +85,7 @@ export function StatusPopup({ status, statusError, verdicts, verdictsError, onUn
       {status !== null && !status.locked && (
         <p>
           {status.roster === null
-            ? 'No roster imported: every post is held. Import one in the options.'
+            ? 'Not set up yet: every post is held. Open the options (right-click the Checkpost icon) and follow the steps; staff import the roster pack the ORM lead gives them.'
             : status.roster.biometrics === null
               ? `${status.roster.pupils} pupils on the roster (${status.roster.csvName}). Face matching is off: staff check every face by hand.`
               : `${status.roster.pupils} pupils on the roster; ${status.roster.enrolled} with a face template (${status.roster.csvName}).`}

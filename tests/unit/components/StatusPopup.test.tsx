@@ -79,7 +79,7 @@ describe('StatusPopup', () => {
       />,
     );
     expect(screen.getByRole('status').textContent).toBe('Face and text models: not working. The models could not be loaded.');
-    expect(screen.getByText(/No roster imported: every post is held/)).toBeTruthy();
+    expect(screen.getByText(/Not set up yet: every post is held\. .*staff import the roster pack the ORM lead gives them/)).toBeTruthy();
     expect(screen.getByText('No posts checked on this tab yet.')).toBeTruthy();
   });
 
