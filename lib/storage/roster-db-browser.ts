@@ -232,7 +232,8 @@ async function stagedGroups(): Promise<{ key: StagedGroupKey; value: unknown }[]
  */
 export async function stageTemplates(access: RosterAccess, modelId: string, made: StagedTemplate[], now = new Date()): Promise<Result<void, CheckError>> {
   const key = await readRecord(STAGED_KEY);
-  if (key.ok && key.value === undefined) {
+  // Replaced when another key is in use (a first import tried again with another passphrase), so the groups open.
+  if (key.ok && JSON.stringify(key.value) !== JSON.stringify(access.sealedKey)) {
     const saved = await writeRecord(access.sealedKey, STAGED_KEY);
     if (!saved.ok) return saved;
   }

@@ -13,9 +13,13 @@ import {
   loadRoster,
   newRosterAccess,
   openCheckpostDb,
+  clearStagedTemplates,
   rosterAccessWithKey,
   ROSTER_STORE,
   saveRoster,
+  stagedAccess,
+  stagedTemplates,
+  stageTemplates,
   unlockRoster,
   type RosterAccess,
   type StoredRoster,
@@ -137,5 +141,54 @@ describe('roster database', () => {
   ])('refuses a saved record that is %s: never used, with a message', async (_what, record) => {
     await writeAsVersion1(record);
     expect(await loadRoster(access.key)).toEqual({ ok: false, error: { code: 'roster_invalid', message: expect.stringMatching(/saved roster is damaged/) } });
+  });
+
+  describe('templates staged by an import not yet applied', () => {
+    const made = (n: number) => Array.from({ length: n }, (_, i) => ({ photoHash: `hash-${i}`, descriptor: [i, 1] }));
+    const keys = async (): Promise<string[]> => {
+      const db = await openCheckpostDb();
+      try {
+        return (await db.getAllKeys(ROSTER_STORE)).map(String);
+      } finally {
+        db.close();
+      }
+    };
+
+    it('reads back every group staged under this key and model, by photo hash, sealed at rest', async () => {
+      await stageTemplates(access, 'model-a', made(2));
+      await stageTemplates(access, 'model-a', made(3).slice(2));
+      const staged = await stagedTemplates(access, 'model-a');
+      expect([...staged.entries()]).toEqual([
+        ['hash-0', [0, 1]],
+        ['hash-1', [1, 1]],
+        ['hash-2', [2, 1]],
+      ]);
+      const db = await openCheckpostDb();
+      const raw = await Promise.all((await keys()).map((key) => db.get(ROSTER_STORE, key as 'current')));
+      db.close();
+      expect(JSON.stringify(raw)).not.toContain('hash-0');
+      // Another face model's templates are never compared with this one's.
+      expect((await stagedTemplates(access, 'model-b')).size).toBe(0);
+    });
+
+    it('lets a first import resume under its key, given the same passphrase, even when tried before with another', async () => {
+      await stageTemplates(await newRosterAccess('a passphrase tried first'), 'model-a', made(1));
+      await stageTemplates(access, 'model-a', made(2));
+      const resumed = await stagedAccess(PASSPHRASE);
+      expect(resumed?.key).toEqual(access.key);
+      expect(await stagedAccess('not the passphrase')).toBeNull();
+      // The group sealed under the first key is unreadable now, so it is deleted, not kept.
+      expect((await stagedTemplates(resumed!, 'model-a')).size).toBe(2);
+      expect((await keys()).filter((key) => key.startsWith('staged-'))).toHaveLength(2);
+    });
+
+    it('uses nothing staged more than 7 days ago, and deletes every group when cleared', async () => {
+      await stageTemplates(access, 'model-a', made(1), new Date('2026-11-01T09:00:00Z'));
+      expect((await stagedTemplates(access, 'model-a', new Date('2026-11-09T09:00:00Z'))).size).toBe(0);
+      await stageTemplates(access, 'model-a', made(1));
+      await saveRoster(stored('roster.csv', 'A1'), access);
+      expect(await clearStagedTemplates()).toEqual({ ok: true, value: undefined });
+      expect(await keys()).toEqual(['current']);
+    });
   });
 });
