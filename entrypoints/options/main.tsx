@@ -116,18 +116,22 @@ function OptionsPage() {
     else setError(`The change was saved, but Checkpost could not take it up yet (${status.error.message}). Restart the browser to use it.`);
   };
 
-  /** Seals and saves a roster record, then has the engine (given the key) and open composers switch to it; says what changed. */
-  const switchTo = async (record: StoredRoster, access: RosterAccess): Promise<boolean> => {
-    const before = await loadRoster(access.key);
+  /**
+   * Seals and saves a roster record, then has the engine (given the key) and open composers switch to it; says what
+   * changed from `before`, the roster it replaces (read here unless the caller has just read it). Null if not saved.
+   */
+  const switchTo = async (record: StoredRoster, access: RosterAccess, before?: StoredRoster): Promise<{ changes: string[] | null } | null> => {
+    const replaced = before === undefined ? await loadRoster(access.key) : ok(before);
     const saved = await saveRoster(record, access);
     if (!saved.ok) {
       setError(saved.error.message);
-      return false;
+      return null;
     }
     announceRosterChange(await rememberRosterKey(access));
     setOpened(record);
-    setChanges(before.ok ? formatRosterDiff(diffRosters(before.value.roster, record.roster)) : null);
-    return true;
+    const changes = replaced.ok ? formatRosterDiff(diffRosters(replaced.value.roster, record.roster)) : null;
+    setChanges(changes);
+    return { changes };
   };
 
   const whileBusy = async (work: () => Promise<void>, failure: string) => {
@@ -234,7 +238,7 @@ function OptionsPage() {
       const stored = await loadRoster(access.value.key);
       if (!stored.ok) return setError(stored.error.message);
       setProgress({ label: 'Deleting every face template…' });
-      if (!(await switchTo({ ...stored.value, roster: { ...stored.value.roster, templates: [], biometrics: null } }, access.value))) return;
+      if (!(await switchTo({ ...stored.value, roster: { ...stored.value.roster, templates: [], biometrics: null } }, access.value, stored.value))) return;
       // Including any an import made before it stopped.
       const cleared = await clearStagedTemplates();
       if (!cleared.ok) setError(cleared.error.message);
@@ -250,7 +254,8 @@ function OptionsPage() {
       const changed = change(stored.value.roster);
       if (!changed.ok) return setError(changed.error.message);
       setProgress({ label: 'Saving the change…' });
-      if (await switchTo({ ...stored.value, roster: changed.value }, access.value)) setPersonChanges(formatRosterDiff(diffRosters(stored.value.roster, changed.value)));
+      const switched = await switchTo({ ...stored.value, roster: changed.value }, access.value, stored.value);
+      if (switched !== null) setPersonChanges(switched.changes ?? []);
     }, 'The change could not be saved');
 
   const onErase = () =>
