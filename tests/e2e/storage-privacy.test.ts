@@ -130,8 +130,13 @@ describe.skipIf(!corpusAvailable)(`What Checkpost keeps after blocking a post th
         const { storage } = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session', { get(keys: null): Promise<Record<string, unknown>> }> } }).chrome;
         return { local: await storage.local.get(null), session: await storage.session.get(null) };
       });
-    // The verdict is recorded for the popup after the panel shows it.
-    await expect.poll(async () => Object.keys((await readAreas()).session).some((key) => key.startsWith('verdicts-tab-')), { timeout: 10_000 }).toBe(true);
+    // The verdict is recorded for the popup after the panel shows it. The text alone already
+    // blocks, so the panel may show before the photo is checked: wait for the record with the photo.
+    const latestRecord = (session: Record<string, unknown>) => {
+      const [tabList] = Object.entries(session).filter(([key]) => key.startsWith('verdicts-tab-') && !key.endsWith('$'));
+      return tabList === undefined ? undefined : verdictRecordSchema.array().parse(tabList[1])[0];
+    };
+    await expect.poll(async () => latestRecord((await readAreas()).session)?.photos, { timeout: VERDICT_TIMEOUT_MS }).toBe(1);
     const areas = await readAreas();
 
     const extensionPage = await browser.context.newPage();
@@ -142,8 +147,7 @@ describe.skipIf(!corpusAvailable)(`What Checkpost keeps after blocking a post th
     await page.close();
 
     // What the popup keeps is there, and says what was found without saying who.
-    const [tabList] = Object.entries(areas.session).filter(([key]) => key.startsWith('verdicts-tab-') && !key.endsWith('$'));
-    const [latest] = verdictRecordSchema.array().parse(tabList?.[1]);
+    const latest = latestRecord(areas.session);
     expect(latest).toMatchObject({ status: 'block', photos: 1, postHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(latest?.rules.map((rule) => rule.ruleId).sort()).toEqual(['name-in-image', 'name-in-text']);
 
