@@ -30,7 +30,7 @@ const EXTENSION_ONLY = {
 const ENGINE_LAYERS = ['./lib/pipeline', './lib/rules', './lib/roster', './lib/text', './lib/engines', './lib/override'];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench-results/**', 'test-artifacts/**'] },
+  { ignores: ['.output/**', '.cache/**', '.wxt/**', 'node_modules/**', 'bench-results/**', 'test-artifacts/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

@@ -71,7 +71,7 @@ export async function within<T>(ms: number, what: string, work: (signal: AbortSi
  * channel, not setTimeout(0): Chromium clamps nested timers to 4 ms and throttles them in hidden
  * documents such as the offscreen one.
  */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

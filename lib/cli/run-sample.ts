@@ -18,15 +18,18 @@ const REFERENCE_CROPS = {
 /** The same evening with Sophie out of the frame. */
 const WITHOUT_SOPHIE = { left: 0, top: 0, width: 1400, height: 1350 };
 
-const demoPhoto = (): string => join(dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json')), 'demo', 'sample3.jpg');
+const packageDir = (name: string): string => dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+const demoPhoto = (): string => join(packageDir('@vladmandic/face-api'), 'demo', 'sample3.jpg');
+/** The sample school's files, found from Checkpost's own package: the CLI runs as a bundle made elsewhere (bin/checkpost.mjs). */
+const sampleFile = (name: string): string => join(packageDir('checkpost'), 'lib', 'cli', 'sample', name);
 
 async function prepare(): Promise<{ roster: string; biometrics: string; withoutSophie: string; everyone: string }> {
   const folder = await mkdtemp(join(tmpdir(), 'checkpost-sample-'));
   const everyone = demoPhoto();
   await mkdir(join(folder, 'photos'));
-  await copyFile(join(import.meta.dirname, 'sample', 'roster.csv'), join(folder, 'roster.csv'));
+  await copyFile(sampleFile('roster.csv'), join(folder, 'roster.csv'));
   // The sample school has recorded its DPIA and told parents, so its reference photos may become face templates.
-  await copyFile(join(import.meta.dirname, 'sample', 'biometrics.json'), join(folder, 'biometrics.json'));
+  await copyFile(sampleFile('biometrics.json'), join(folder, 'biometrics.json'));
   for (const [file, crop] of Object.entries(REFERENCE_CROPS))
     await sharp(everyone)
       .extract(crop)

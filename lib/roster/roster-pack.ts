@@ -54,7 +54,10 @@ function descriptorToBase64(descriptor: readonly number[]): string {
 function descriptorFromBase64(text: string): number[] {
   const bytes = base64ToBytes(text);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Array.from({ length: Math.floor(bytes.length / 4) }, (_, index) => view.getFloat32(index * 4, true));
+  // A plain loop: a pack of 1,500 pupils holds some 350,000 of these, and Array.from with a callback took a tenth of a second.
+  const descriptor = new Array<number>(Math.floor(bytes.length / 4));
+  for (let index = 0; index < descriptor.length; index += 1) descriptor[index] = view.getFloat32(index * 4, true);
+  return descriptor;
 }
 
 const toPayload = ({ roster, modelId, csvName }: PackContents): Payload => ({

@@ -48,14 +48,7 @@ interface Candidate {
  * certificate wording before it. Surnames alone are not pupils' names (a teacher may share one).
  */
 export function findPupilNames(lines: readonly WordLine[], people: readonly Person[], options: NameMatchOptions = {}): NameMention[] {
-  const pupils = people.filter((person) => person.role === 'pupil');
-  const forms = pupils.flatMap((person) =>
-    unique([person.legalForename, person.preferredForename].map((name) => normaliseName(name))).map((forename) => ({
-      person,
-      forename,
-      surname: normaliseName(person.surname),
-    })),
-  );
+  const forms = nameFormsOf(people);
   const mentions: NameMention[] = [];
   lines.forEach((line, lineIndex) => {
     const norms = line.words.map((word) => normaliseName(word.text, options.ocr));
@@ -67,6 +60,25 @@ export function findPupilNames(lines: readonly WordLine[], people: readonly Pers
   const named = new Set(mentions.filter((mention) => mention.kind === 'full_name').flatMap((mention) => mention.personIds));
   if (options.ocr) mentions.push(...acrossReadings(lines, forms, options).filter((mention) => !mention.personIds.some((id) => named.has(id))));
   return mentions;
+}
+
+/** Each roster's pupils' names, normalised once: a post's text and every reading of its photos are matched against the same roster. */
+const formsByRoster = new WeakMap<readonly Person[], NameForm[]>();
+
+function nameFormsOf(people: readonly Person[]): NameForm[] {
+  const known = formsByRoster.get(people);
+  if (known) return known;
+  const forms = people
+    .filter((person) => person.role === 'pupil')
+    .flatMap((person) =>
+      unique([person.legalForename, person.preferredForename].map((name) => normaliseName(name))).map((forename) => ({
+        person,
+        forename,
+        surname: normaliseName(person.surname),
+      })),
+    );
+  formsByRoster.set(people, forms);
+  return forms;
 }
 
 interface Located {

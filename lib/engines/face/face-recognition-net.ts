@@ -1,4 +1,5 @@
 import * as tf from '../tf/tf';
+import { nextTask } from '../../deadlines';
 import { loadWeightMap } from '../tf/model-files-io';
 import type { DescriptorModel } from './descriptor-model';
 import { DESCRIPTOR_MODEL_ID, FACE_MODEL_PATHS } from './face-models';
@@ -113,7 +114,10 @@ export const DLIB_DESCRIPTOR: DescriptorModel = {
   chipSize: RECOGNITION_CHIP_SIZE,
   chipPoints: DLIB_CHIP_POINTS,
   async load(files) {
-    const net = createFaceRecognitionNet(await loadWeightMap(files, FACE_MODEL_PATHS.recognition));
+    const weights = await loadWeightMap(files, FACE_MODEL_PATHS.recognition);
+    // Decoding the weights and folding them are long synchronous steps: messages queued meanwhile go first.
+    await nextTask();
+    const net = createFaceRecognitionNet(weights);
     return { describe: (chips) => net.describe(chips), toUnit: toUnitDescriptors, dispose: () => net.dispose() };
   },
 };

@@ -1,5 +1,5 @@
 import * as tf from '../tf/tf';
-import { abortError, checkpoints } from '../../deadlines';
+import { abortError, checkpoints, nextTask } from '../../deadlines';
 import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../../errors';
 import type { DecodedImage } from '../image/types';
 import { loadGraphModel } from '../tf/model-files-io';
@@ -89,13 +89,20 @@ export async function loadFaceEngine(
   let models: [tf.GraphModel, tf.GraphModel, LoadedDescriptorModel];
   try {
     models = await Promise.all([loadGraphModel(files, FACE_MODEL_PATHS.detector), loadGraphModel(files, FACE_MODEL_PATHS.mesh), descriptor.load(files)]);
-    const [detector, mesh] = models;
+    const [detector, mesh, net] = models;
     // The first run of each model compiles kernels and allocates memory; pay that here, not on the first photo.
-    tf.tidy(() => {
-      detector.execute(tf.zeros([1, BLAZEFACE_INPUT_SIZE, BLAZEFACE_INPUT_SIZE, 3]));
-      mesh.execute(tf.zeros([1, MESH_INPUT_SIZE, MESH_INPUT_SIZE, 3]));
-      models[2].describe(tf.zeros([1, descriptor.chipSize, descriptor.chipSize, 3]));
-    });
+    // A turn of the event loop between runs lets the OCR worker's set-up messages through while they take a second.
+    for (const warmUp of [
+      () => detector.execute(tf.zeros([1, BLAZEFACE_INPUT_SIZE, BLAZEFACE_INPUT_SIZE, 3])),
+      () => mesh.execute(tf.zeros([1, MESH_INPUT_SIZE, MESH_INPUT_SIZE, 3])),
+      () => net.describe(tf.zeros([1, descriptor.chipSize, descriptor.chipSize, 3])),
+    ]) {
+      await nextTask();
+      // Returning nothing: tidy would keep a returned output.
+      tf.tidy(() => {
+        warmUp();
+      });
+    }
   } catch (thrown) {
     return err(faceLoadError(describeThrown(thrown)));
   }
