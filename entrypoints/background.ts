@@ -3,6 +3,8 @@ import { checkError, describeThrown } from '../lib/errors';
 import { ensureOffscreenDocument } from '../lib/messaging/offscreen-browser';
 import type { OffscreenMessage, RequestOf, ResponseOf } from '../lib/messaging/protocol';
 import { answerMessages, ReplyError, sendMessage } from '../lib/messaging/runtime-browser';
+import { purgeExpiredAudit } from '../lib/storage/audit-browser';
+import { appendAudit } from '../lib/storage/audit-log-browser';
 import { rosterKeyItem } from '../lib/storage/items-browser';
 import { forgetTab, recordTabVerdict } from '../lib/storage/tab-verdicts-browser';
 
@@ -35,9 +37,19 @@ export default defineBackground(() => {
     rosterKey: () => rosterKeyItem.getValue(),
     recordVerdict: async (record, { tabId }) => {
       if (tabId !== undefined) await recordTabVerdict(tabId, record);
+      // Every check that did not pass is accountable afterwards: what was found (rule ids, counts), never who or what.
+      if (record.status !== 'pass') {
+        const { platform, status, rules, errors, postHash } = record;
+        await appendAudit({ kind: 'checked', platform, status, rules, errors, ...(postHash === null ? {} : { postHash }) });
+      }
+      return null;
+    },
+    recordAudit: async (event) => {
+      await appendAudit(event);
       return null;
     },
   });
+  void purgeExpiredAudit();
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A new install opens the first-run page: until whoever uses this browser has set it up, every post is held.
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -283,7 +283,10 @@ export function RosterImport({
       {current !== null && confirmingErase && (
         <section role="alertdialog" aria-labelledby="cp-erase-title" aria-describedby="cp-erase-help" className="cp-report cp-report-failed">
           <h2 id="cp-erase-title">Erase all roster data?</h2>
-          <p id="cp-erase-help">This deletes every name, consent and face template Checkpost holds on this computer. Until a roster is imported again, every post is held.</p>
+          <p id="cp-erase-help">
+            This deletes every name, consent and face template Checkpost holds on this computer. Until a roster is imported again, every post is held. The audit log stays: it names
+            no one.
+          </p>
           <button
             type="button"
             disabled={busy}

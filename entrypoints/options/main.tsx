@@ -17,6 +17,7 @@ import type { BiometricRecord } from '../../lib/roster/biometrics';
 import type { Consents, EnrolPhoto, ImportReport, Roster } from '../../lib/roster/types';
 import { changeConsents, deleteTemplatesOf } from '../../lib/roster/edit-person';
 import { PersonEditor } from '../../components/options/PersonEditor';
+import { AuditSection } from './audit-section';
 import {
   clearStagedTemplates,
   eraseRoster,
@@ -371,6 +372,7 @@ function OptionsPage() {
         {progress !== null && <p role="status">{progress.label}</p>}
         {pack}
         {role === 'headteacher' && <OverridePin isSet={pinSet} busy={busy} onSave={(pin, currentPin) => void onSavePin(pin, currentPin)} />}
+        <AuditSection />
       </main>
     );
   }
@@ -406,6 +408,7 @@ function OptionsPage() {
         />
       )}
       {pack}
+      <AuditSection />
     </RosterImport>
   );
 }

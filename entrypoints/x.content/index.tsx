@@ -34,6 +34,7 @@ export default defineContentScript({
       host: createPanelHost(ctx, store, { postAnyway: (id) => guard.postAnyway(id), retry: (id) => guard.retry(id) }),
       release: (composer) => gate.release(composer),
       record: (record) => void sendMessage('recordVerdict', record, { timeoutMs: BUDGET_MS.record, what: 'Saving the verdict' }),
+      audit: (event) => void sendMessage('recordAudit', event, { timeoutMs: BUDGET_MS.record, what: 'Recording in the audit log' }),
       orphaned: () => (extensionContextGone() ? extensionReloadedError() : null),
       now: Date.now,
       later: (work, ms) => void setTimeout(work, ms),

@@ -2,13 +2,14 @@ import { LRUCache } from 'lru-cache';
 import type { Composer } from './adapter';
 import { coalesced } from './coalesce';
 import type { CheckOutcome } from './engine-client';
+import type { PageAuditEvent } from '../messaging/protocol';
 import type { ComposerGuard, GuardDeps } from './guard-types';
 import { guardView } from './guard-view';
 import { createMediaCache } from './media-cache';
 import { cannotCheck, type PanelView } from './panel-view';
-import { fingerprintOf, isEmpty, readable, settledSnapshot, snapshotOf } from './post-snapshot';
+import { fingerprintOf, isEmpty, readable, settledSnapshot, snapshotOf, type Snapshot } from './post-snapshot';
 import { IDLE, nextSendState, type SendState } from './send-state';
-import { verdictRecord } from './verdict-record';
+import { pageAuditEvent, verdictRecord } from './verdict-record';
 
 /** A composer that the site shows only partly may be mid-render: wait this long before the banner. */
 const PROBLEM_GRACE_MS = 1500;
@@ -47,6 +48,9 @@ export function createComposerGuard(deps: GuardDeps): ComposerGuard {
   const cleared = (session: Session, fingerprint: string, outcome: CheckOutcome): boolean =>
     outcome.verdict.status === 'pass' || (outcome.verdict.status === 'warn' && session.accepted === fingerprint);
 
+  const audit = (kind: PageAuditEvent['kind'], snapshot: Snapshot, outcome: CheckOutcome) =>
+    void pageAuditEvent(kind, snapshot, outcome.verdict, adapter.platform, deps.hash).then(deps.audit);
+
   /** The one place a composer's state turns into what staff see, and a cleared held send into a press of Post. */
   const update = (session: Session) => {
     const { composer } = session;
@@ -77,7 +81,8 @@ export function createComposerGuard(deps: GuardDeps): ComposerGuard {
     deps.panels.getState().show(session.id, view);
     if (session.send.kind === 'releasing') {
       session.send = nextSendState(session.send, { kind: 'sent' });
-      deps.release(composer);
+      // Releasing happens only once the post as it stands has cleared, so both are there.
+      if (deps.release(composer) && snapshot !== null && outcome !== undefined) audit('sent', snapshot, outcome);
     }
   };
 
@@ -126,7 +131,10 @@ export function createComposerGuard(deps: GuardDeps): ComposerGuard {
       const current = composer.problem === undefined && deps.orphaned() === null ? snapshotOf(adapter, composer, media) : null;
       const outcome = current === null ? undefined : session.outcomes.get(current.fingerprint);
       if (current !== null && outcome !== undefined && cleared(session, current.fingerprint, outcome)) {
-        if (publishes) session.send = nextSendState(session.send, { kind: 'sent' });
+        if (publishes) {
+          session.send = nextSendState(session.send, { kind: 'sent' });
+          audit('sent', current, outcome);
+        }
         return 'allow';
       }
       if (publishes) {
@@ -176,6 +184,7 @@ export function createComposerGuard(deps: GuardDeps): ComposerGuard {
       const current = session === undefined ? null : snapshotOf(adapter, session.composer, media);
       if (session === undefined || current === null || session.outcomes.get(current.fingerprint)?.verdict.status !== 'warn') return;
       session.accepted = current.fingerprint;
+      audit('post_anyway', current, session.outcomes.get(current.fingerprint)!);
       // "Post anyway" is itself the decision to publish.
       session.send = nextSendState(session.send, { kind: 'publish', fingerprint: current.fingerprint, verdict: 'holds' });
       update(session);

@@ -1,5 +1,5 @@
 import type { CheckError, Result } from '../errors';
-import type { VerdictRecord } from '../messaging/protocol';
+import type { PageAuditEvent, VerdictRecord } from '../messaging/protocol';
 import type { Composer, ComposerAdapter } from './adapter';
 import type { EngineClient } from './engine-client';
 import type { PanelStore } from './panel-store';
@@ -23,6 +23,8 @@ export interface GuardDeps {
   /** Presses the composer's Post button once (the send gate's release). */
   release(composer: Composer): boolean;
   record(record: VerdictRecord): void;
+  /** For the audit log: a warning accepted with "Post anyway", a post let through to the site. */
+  audit(event: PageAuditEvent): void;
   /** The extension was updated or removed under this page: nothing can be checked any more. */
   orphaned(): CheckError | null;
   now(): number;

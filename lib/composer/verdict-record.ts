@@ -1,4 +1,4 @@
-import type { VerdictRecord } from '../messaging/protocol';
+import type { PageAuditEvent, VerdictRecord } from '../messaging/protocol';
 import type { Platform, Verdict } from '../pipeline/types';
 import type { Snapshot } from './post-snapshot';
 
@@ -18,6 +18,21 @@ export async function verdictRecord(
   if (snapshot.photos.length === 0 && verdict.status === 'pass') return null;
   const rules = counted(verdict.findings.map((finding) => finding.ruleId)).map(([ruleId, count]) => ({ ruleId, count }));
   const errors = counted(verdict.errors.map((error) => error.code)).map(([code, count]) => ({ code, count }));
-  const postHash = await hash(new TextEncoder().encode(JSON.stringify([snapshot.request.text, snapshot.photos.map((photo) => photo.hash)])));
-  return { at, platform, status: verdict.status, photos: snapshot.photos.length, rules, errors, postHash };
+  return { at, platform, status: verdict.status, photos: snapshot.photos.length, rules, errors, postHash: await postHashOf(snapshot, hash) };
+}
+
+/** SHA-256 of the post's text and its photos' hashes: tells two posts apart without saying what either was. */
+export const postHashOf = (snapshot: Snapshot, hash: (bytes: Uint8Array) => Promise<string>): Promise<string> =>
+  hash(new TextEncoder().encode(JSON.stringify([snapshot.request.text, snapshot.photos.map((photo) => photo.hash)])));
+
+/** What the audit log keeps of a post staff sent, or whose warning they accepted. */
+export async function pageAuditEvent(
+  kind: PageAuditEvent['kind'],
+  snapshot: Snapshot,
+  verdict: Verdict,
+  platform: Platform,
+  hash: (bytes: Uint8Array) => Promise<string>,
+): Promise<PageAuditEvent> {
+  const rules = counted(verdict.findings.map((finding) => finding.ruleId)).map(([ruleId, count]) => ({ ruleId, count }));
+  return { kind, platform, status: verdict.status, rules, postHash: await postHashOf(snapshot, hash) };
 }

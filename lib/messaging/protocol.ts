@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CheckError, ErrorCode } from '../errors';
+import { auditEventSchema } from '../audit/audit-log';
 import { biometricRecordSchema } from '../roster/biometrics';
 import { verdictRecordSchema, type VerdictRecord } from '../storage/verdict-record';
 import { checkErrorSchema, platformSchema, resultSchema, verdictSchema } from './schemas';
@@ -86,6 +87,13 @@ export type { VerdictRecord };
  * Every message between content scripts, popup, options page, service worker and offscreen
  * document: the schema of its request and of its response. `null` where nothing is carried.
  */
+/**
+ * What a page on a guarded site may put in the audit log: what staff did with a post. Checks are recorded by the
+ * service worker from their verdicts, and overrides only by the Headteacher's own step, never by a page.
+ */
+export const pageAuditEventSchema = auditEventSchema.pick({ platform: true, status: true, rules: true, postHash: true }).extend({ kind: z.enum(['post_anyway', 'sent']) });
+export type PageAuditEvent = z.infer<typeof pageAuditEventSchema>;
+
 export const PROTOCOL = {
   /** Content script → engine, as soon as a photo is attached, so the verdict is ready when Post is pressed. */
   analyseImage: { request: imageUploadSchema, response: resultSchema(imageSeenSchema) },
@@ -106,6 +114,8 @@ export const PROTOCOL = {
   rosterKey: { request: z.null(), response: z.string() },
   /** Content script → service worker: remember a verdict for the popup of the sender's tab. */
   recordVerdict: { request: verdictRecordSchema, response: z.null() },
+  /** Content script → service worker: a warning accepted, or a post sent, for the audit log. */
+  recordAudit: { request: pageAuditEventSchema, response: z.null() },
 } as const;
 
 export type ProtocolMap = { [K in keyof typeof PROTOCOL]: { request: z.infer<(typeof PROTOCOL)[K]['request']>; response: z.infer<(typeof PROTOCOL)[K]['response']> } };
@@ -124,6 +134,7 @@ export const ANSWERED_BY = {
   reloadRoster: 'offscreen',
   rosterKey: 'background',
   recordVerdict: 'background',
+  recordAudit: 'background',
 } as const satisfies { readonly [K in MessageType]: 'background' | 'offscreen' };
 
 /** The messages the service worker relays to the offscreen document. */
@@ -133,7 +144,7 @@ export type OffscreenMessage = { [K in MessageType]: (typeof ANSWERED_BY)[K] ext
  * What the content script on a guarded site may ask. Every other message comes only from the
  * extension's own pages: a page on X must never enrol faces or swap the roster.
  */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['analyseImage', 'checkPost', 'awaitEngine', 'recordVerdict']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['analyseImage', 'checkPost', 'awaitEngine', 'recordVerdict', 'recordAudit']);
 
 const HOPS = ['to_background', 'to_offscreen'] as const;
 

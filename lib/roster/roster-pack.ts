@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { base64ToBytes, bytesToBase64 } from '../base64';
 import { err, ok, type Result } from '../errors';
 import { rosterSchema } from './roster-schema';
-import { canonicalJson, passphraseProblem, seal, sealedSchema, unseal } from './sealing';
+import { canonicalJson } from '../canonical-json';
+import { passphraseProblem, seal, sealedSchema, unseal } from './sealing';
 import type { Roster } from './types';
 
 /**

@@ -73,18 +73,6 @@ export async function unseal(sealed: Sealed, passphrase: string, context: Uint8A
   }
 }
 
-/** JSON with keys in sorted order, so what is signed or authenticated does not depend on how a file was re-read. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /**
  * A stored roster is encrypted under its own random key (so it can be re-saved without the passphrase while the
  * browser is unlocked); that key is kept only sealed with the passphrase, and in memory once unlocked.

@@ -53,6 +53,11 @@ export const browserRoleSchema = z.enum(['orm_lead', 'staff', 'headteacher']).nu
 
 export const browserRoleItem = storage.defineItem<unknown>('local:browserRole', { fallback: null, version: 1 });
 
+/** How many months audit entries are kept (`auditRetentionSchema`); older ones are purged, and the purge is logged. */
+export const auditRetentionSchema = z.int().min(1).max(120);
+export const AUDIT_RETENTION_MONTHS = 12;
+export const auditRetentionItem = storage.defineItem<unknown>('local:auditRetentionMonths', { fallback: AUDIT_RETENTION_MONTHS, version: 1 });
+
 /** The Headteacher's override PIN as a slow salted check (lib/override/pin.ts `pinRecordSchema`); null until set. */
 export const headteacherPinItem = storage.defineItem<unknown>('local:headteacherPin', { fallback: null, version: 1 });
 

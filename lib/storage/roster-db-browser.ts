@@ -1,52 +1,14 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../errors';
 import { boxSchema, newRosterKey, sealedSchema, sealWithKey, seal, unseal, unsealWithKey, type Sealed } from '../roster/sealing';
 import { bytesToBase64 } from '../base64';
 import { createSigningKey } from '../roster/roster-pack';
 import { STAGED_DAYS, type StagedTemplate } from '../roster/resumable-enrolment';
+import { CURRENT_KEY, openCheckpostDb, ROSTER_STORE, SIGNING_KEY, STAGED_KEY, STAGED_PREFIX, type RecordKey, type StagedGroupKey } from './checkpost-db-browser';
 import { checkStored } from './items-browser';
 import { storedRosterSchema, type StoredRoster } from './roster-schema';
 
 export type { StoredRoster };
-
-/**
- * Checkpost's IndexedDB, shared by the options page that writes the roster and the offscreen
- * document that reads it. One record, replaced whole by each import, and encrypted: names,
- * consents and templates are sealed under the roster key, which is stored only sealed with the
- * roster passphrase (lib/roster/sealing.ts) and held in memory while the browser is unlocked.
- * Beside it, the school's signing key and the sealed templates of an import not yet applied.
- */
-export const DB_NAME = 'checkpost';
-export const ROSTER_STORE = 'roster';
-const CURRENT_KEY = 'current';
-/** The school's signing key for roster packs, made at the first export; erased with the roster. */
-const SIGNING_KEY = 'signing';
-/** An import's templates made so far, in sealed groups, until it is applied (lib/roster/resumable-enrolment.ts). */
-const STAGED_PREFIX = 'staged-';
-/** The key the staged groups are sealed under, itself sealed with the roster passphrase: a first import has no other. */
-const STAGED_KEY = 'staged-key';
-type StagedGroupKey = `${typeof STAGED_PREFIX}${number}`;
-type RecordKey = typeof CURRENT_KEY | typeof SIGNING_KEY | typeof STAGED_KEY | StagedGroupKey;
-
-interface CheckpostDb extends DBSchema {
-  // Values are `unknown` until checked: the store may hold what another version wrote.
-  [ROSTER_STORE]: { key: RecordKey; value: unknown };
-}
-
-/** Step n brings the database from version n to n + 1; add a step (never change one) when the stores change. */
-const UPGRADES: ((db: IDBPDatabase<CheckpostDb>) => void)[] = [(db) => db.createObjectStore(ROSTER_STORE)];
-
-export const DB_VERSION = UPGRADES.length;
-
-export function openCheckpostDb(): Promise<IDBPDatabase<CheckpostDb>> {
-  return new Promise((resolve, reject) => {
-    openDB<CheckpostDb>(DB_NAME, DB_VERSION, {
-      upgrade: (db, oldVersion) => UPGRADES.slice(oldVersion).forEach((step) => step(db)),
-      blocked: () => reject(new Error('The Checkpost database is open in an older version of Checkpost; close its other pages and try again.')),
-    }).then(resolve, reject);
-  });
-}
 
 /** The stored record: the roster sealed under the roster key, and that key sealed with the passphrase. */
 const sealedRecordSchema = z.object({ format: z.literal('checkpost-sealed-roster'), version: z.literal(1), key: sealedSchema, roster: boxSchema });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { corpusAvailable, corpusDir } from '../support/corpus';
 import { browserBench } from '../e2e/support/browser-bench';
 import { enrolmentBench } from '../e2e/support/enrolment-bench';
+import { auditBench } from './audit';
 import { benchAtRevision, compareRows, type BenchReport } from './baseline';
 import { faceBench } from './faces';
 import { facesScaleBench } from './faces-scale';
@@ -18,7 +19,7 @@ import { pipelineBench } from './pipeline';
 import { rosterBench } from './roster';
 import type { BenchRow, BenchSection, BenchSectionResult } from './section';
 
-const sections: BenchSection[] = [faceBench, facesScaleBench, ocrBench, pipelineBench, rosterBench, browserBench, enrolmentBench];
+const sections: BenchSection[] = [faceBench, facesScaleBench, ocrBench, pipelineBench, rosterBench, auditBench, browserBench, enrolmentBench];
 
 function formatValue(row: BenchRow): string {
   const value = typeof row.value === 'number' ? (Number.isInteger(row.value) ? String(row.value) : row.value.toFixed(3)) : row.value;

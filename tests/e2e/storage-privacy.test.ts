@@ -216,13 +216,17 @@ describe.skipIf(!corpusAvailable)(`What Checkpost keeps after blocking a post th
     await page.close();
   });
 
-  it('erases every name, consent and face template when the ORM lead erases the roster, and then holds posts', async () => {
+  it('erases every name, consent and face template when the ORM lead erases the roster (the audit log, which names no one, stays), and then holds posts', async () => {
     const options = await openOptions(browser);
     await options.getByRole('button', { name: 'Erase all roster data…' }).click();
     await options.getByRole('button', { name: 'Erase everything' }).click();
     await options.getByText(/No roster imported yet/).waitFor({ timeout: VERDICT_TIMEOUT_MS });
-    const stores = await options.evaluate(dumpIndexedDb);
-    expect(stores.filter((dump) => dump.database === 'checkpost').flatMap((dump) => dump.entries)).toEqual([]);
+    const stores = (await options.evaluate(dumpIndexedDb)).filter((dump) => dump.database === 'checkpost');
+    expect(stores.filter((dump) => dump.store === 'roster').flatMap((dump) => dump.entries)).toEqual([]);
+    // The audit log stays: it is the school's record of what was decided, and it names no one.
+    const audit = stores.filter((dump) => dump.store.startsWith('audit')).flatMap((dump) => dump.entries);
+    expect(audit.length).toBeGreaterThan(0);
+    expect(found(JSON.stringify(audit), pupilNames())).toEqual([]);
     await options.close();
     const page = await browser.context.newPage();
     await page.goto('https://x.com/home');

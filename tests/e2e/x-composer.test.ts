@@ -219,6 +219,23 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
     await settle(page);
     expect(await sentPosts(page)).toEqual([{ at: expect.any(Number), texts: [negativeTone.text], images: 0 }]);
     await page.close();
+
+    // The audit log on the options page has the warning, the "Post anyway" and the send, of one post, and verifies.
+    const options = await openOptions(browser);
+    const audit = options.getByRole('region', { name: 'Audit log' });
+    await audit
+      .getByRole('status')
+      .filter({ hasText: /entries are as they were recorded/ })
+      .waitFor({ timeout: 10_000 });
+    const rows = await audit.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const [sent, accepted, warned] = rows;
+    expect([sent?.[2], accepted?.[2], warned?.[2]]).toEqual(['Post sent after a check (X)', '“Post anyway” on a warning (X)', 'Checked: warned, blocked or could not check (X)']);
+    expect(warned?.[3]).toBe('Warned');
+    expect(new Set([sent?.[5], accepted?.[5], warned?.[5]]).size).toBe(1);
+    expect(JSON.stringify(rows)).not.toContain(negativeTone.text.slice(0, 12));
+    await audit.scrollIntoViewIfNeeded();
+    await audit.screenshot({ path: join(ARTIFACTS, 'options-audit-log.png') });
+    await options.close();
   });
 
   it("holds a certificate with a pupil's name on it, the name boxed on the photo", async () => {

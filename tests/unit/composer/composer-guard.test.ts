@@ -9,7 +9,7 @@ import type { PanelView } from '../../../lib/composer/panel-view';
 import { installSendGate, type SendGate } from '../../../lib/composer/send-gate-browser';
 import { xAdapter } from '../../../lib/composer/x/adapter';
 import { checkError, err, ok, type CheckError, type Result } from '../../../lib/errors';
-import type { PostCheckRequest, VerdictRecord } from '../../../lib/messaging/protocol';
+import type { PageAuditEvent, PostCheckRequest, VerdictRecord } from '../../../lib/messaging/protocol';
 import type { Verdict } from '../../../lib/pipeline/types';
 import { addPreview, loadFixture, typeInto } from './load-fixture';
 
@@ -56,6 +56,7 @@ interface Page {
   panels: PanelStore;
   sends: string[];
   records: VerdictRecord[];
+  audited: PageAuditEvent[];
   view(): PanelView | undefined;
   panelId(): string;
   click(): void;
@@ -74,6 +75,7 @@ function openPage(fixture: string, engine: EngineClient, options: { media?: Map<
   });
   const panels = createPanelStore();
   const records: VerdictRecord[] = [];
+  const audited: PageAuditEvent[] = [];
   const media = options.media ?? new Map();
   const release = installSendGate(window, xAdapter, (attempt) => guard.decide(attempt));
   gate = release;
@@ -87,6 +89,7 @@ function openPage(fixture: string, engine: EngineClient, options: { media?: Map<
     host: { attach: () => undefined, detach: () => undefined },
     release: (composer) => release.release(composer),
     record: (record) => records.push(record),
+    audit: (event) => audited.push(event),
     orphaned: options.orphaned ?? (() => null),
     now: Date.now,
     later: (work, ms) => void setTimeout(work, ms),
@@ -97,6 +100,7 @@ function openPage(fixture: string, engine: EngineClient, options: { media?: Map<
     panels,
     sends,
     records,
+    audited,
     panelId: () => Object.keys(panels.getState().panels)[0] ?? '',
     view: () => Object.values(panels.getState().panels)[0],
     click: () => (doc.querySelector('[data-testid^="tweetButton"] span, .post-button span') as HTMLElement).click(),
@@ -223,6 +227,17 @@ describe('composer guard', () => {
     expect(page.sends).toHaveLength(1);
     page.click();
     expect(page.sends).toHaveLength(2);
+    // The audit log hears of the warning accepted and of each send, of the same post, by hash and rule ids only.
+    await vi.waitFor(() => expect(page.audited.map((event) => event.kind)).toEqual(['post_anyway', 'sent', 'sent']));
+    const [accepted] = page.audited;
+    expect(accepted).toEqual({
+      kind: 'post_anyway',
+      platform: 'x',
+      status: 'warn',
+      rules: [{ ruleId: 'face-uncertain', count: 1 }],
+      postHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(new Set(page.audited.map((event) => event.postHash)).size).toBe(1);
   });
 
   it('holds the post with Retry when the engine fails, and sends once when the retry passes', async () => {

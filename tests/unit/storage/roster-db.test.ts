@@ -6,16 +6,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { aPerson, anImportReport, SCHOOL_BIOMETRICS } from '../../support/builders';
 import { bytesToBase64 } from '../../../lib/base64';
 import { PBKDF2_ITERATIONS } from '../../../lib/roster/sealing';
+import { AUDIT_CHAIN_STORE, AUDIT_STORE, DB_NAME, DB_VERSION, openCheckpostDb, ROSTER_STORE } from '../../../lib/storage/checkpost-db-browser';
 import {
-  DB_NAME,
-  DB_VERSION,
   eraseRoster,
   loadRoster,
   newRosterAccess,
-  openCheckpostDb,
   clearStagedTemplates,
   rosterAccessWithKey,
-  ROSTER_STORE,
   saveRoster,
   stagedAccess,
   stagedTemplates,
@@ -122,10 +119,10 @@ describe('roster database', () => {
     expect(await rawRecord()).toBeUndefined();
   });
 
-  it(`creates version ${DB_VERSION} with the roster store on a fresh profile`, async () => {
+  it(`creates version ${DB_VERSION} with the roster and audit stores on a fresh profile`, async () => {
     const db = await openCheckpostDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames]).toEqual([ROSTER_STORE]);
+    expect([...db.objectStoreNames].sort()).toEqual([AUDIT_STORE, AUDIT_CHAIN_STORE, ROSTER_STORE].sort());
     db.close();
   });
 
