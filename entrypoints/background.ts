@@ -5,7 +5,7 @@ import type { OffscreenMessage, RequestOf, ResponseOf } from '../lib/messaging/p
 import { answerMessages, ReplyError, sendMessage } from '../lib/messaging/runtime-browser';
 import { purgeExpiredAudit } from '../lib/storage/audit-browser';
 import { appendAudit } from '../lib/storage/audit-log-browser';
-import { rosterKeyItem } from '../lib/storage/items-browser';
+import { rosterKeyItem, staffNameItem, staffNameSchema } from '../lib/storage/items-browser';
 import { forgetTab, recordTabVerdict } from '../lib/storage/tab-verdicts-browser';
 
 // Relays are generous (BUDGET_MS.relay): the sender's own budget decides when to give up, and the first message after a cold start also waits for the engine to load.
@@ -24,6 +24,12 @@ const relay =
     return reply.value;
   };
 
+/** Who uses this browser, for the audit log: the name given on the options page, if any. */
+async function staff(): Promise<{ staff?: string }> {
+  const name = staffNameSchema.safeParse(await staffNameItem.getValue()).data;
+  return name ? { staff: name } : {};
+}
+
 export default defineBackground(() => {
   // The service worker holds no state of its own: it may be stopped at any time, and everything
   // it needs (the offscreen document, the verdicts of each tab) is asked for or stored afresh.
@@ -40,12 +46,12 @@ export default defineBackground(() => {
       // Every check that did not pass is accountable afterwards: what was found (rule ids, counts), never who or what.
       if (record.status !== 'pass') {
         const { platform, status, rules, errors, postHash } = record;
-        await appendAudit({ kind: 'checked', platform, status, rules, errors, ...(postHash === null ? {} : { postHash }) });
+        await appendAudit({ kind: 'checked', platform, status, rules, errors, ...(postHash === null ? {} : { postHash }), ...(await staff()) });
       }
       return null;
     },
     recordAudit: async (event) => {
-      await appendAudit(event);
+      await appendAudit({ ...event, ...(await staff()) });
       return null;
     },
   });

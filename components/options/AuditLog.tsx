@@ -29,8 +29,11 @@ const SHOWN = 200;
 
 const summary = (entry: AuditEntry): string => {
   if (entry.kind === 'purged' && entry.purged) return `${entry.purged.count} entries from before ${new Date(entry.purged.before).toLocaleDateString('en-GB')}`;
-  return (entry.rules ?? []).map(({ ruleId, count }) => (count === 1 ? ruleId : `${ruleId} ×${count}`)).join(', ');
+  const counted = [...(entry.rules ?? []).map(({ ruleId, count }) => [ruleId, count] as const), ...(entry.errors ?? []).map(({ code, count }) => [code, count] as const)];
+  return counted.map(([id, count]) => (count === 1 ? id : `${id} ×${count}`)).join(', ');
 };
+
+const entryCount = (count: number): string => (count === 1 ? '1 entry' : `${count} entries`);
 
 /**
  * The audit log kept on this browser: every check that did not pass and what staff then did, newest first, with
@@ -49,7 +52,11 @@ export function AuditLog({ entries, verification, retentionMonths, busy, onReten
       </p>
       <p role="status" className={verification.ok ? 'cp-audit-ok' : 'cp-audit-broken'}>
         {verification.ok
-          ? `All ${verification.entries} entries are as they were recorded: none changed, removed or put in another order.`
+          ? verification.entries === 0
+            ? 'Nothing has been recorded on this browser yet.'
+            : verification.entries === 1
+              ? 'The one entry is as it was recorded: not changed, and nothing removed.'
+              : `All ${verification.entries} entries are as they were recorded: none changed, removed or put in another order.`
           : `The audit log has been tampered with: ${verification.message} Tell your Headteacher and the school’s data protection officer.`}
       </p>
       <div className="cp-audit-tools">
@@ -91,12 +98,13 @@ export function AuditLog({ entries, verification, retentionMonths, busy, onReten
         <p>{entries.length === 0 ? 'Nothing recorded yet.' : 'No entries match.'}</p>
       ) : (
         <table className="cp-audit-table">
-          <caption>{chosen.length > SHOWN ? `The newest ${SHOWN} of ${chosen.length} entries (export for all)` : `${chosen.length} entries, newest first`}</caption>
+          <caption>{chosen.length > SHOWN ? `The newest ${SHOWN} of ${chosen.length} entries (export for all)` : `${entryCount(chosen.length)}, newest first`}</caption>
           <thead>
             <tr>
               <th scope="col">No.</th>
               <th scope="col">When</th>
               <th scope="col">What</th>
+              <th scope="col">Who</th>
               <th scope="col">Verdict</th>
               <th scope="col">Found</th>
               <th scope="col">Post</th>
@@ -112,6 +120,7 @@ export function AuditLog({ entries, verification, retentionMonths, busy, onReten
                   {KIND_LABELS[entry.kind]}
                   {entry.platform ? ` (${entry.platform === 'x' ? 'X' : 'Facebook'})` : ''}
                 </td>
+                <td>{entry.staff ?? ''}</td>
                 <td>{entry.status ? VERDICT_LABELS[entry.status] : ''}</td>
                 <td>{summary(entry)}</td>
                 <td>

@@ -76,6 +76,35 @@ export function RoleSteps({ role, onChangeRole }: { role: BrowserRole; onChangeR
   );
 }
 
+/**
+ * The name the audit log records for posts from this browser. Asked of everyone: the ORM lead and the Headteacher
+ * post too, and an entry without a name tells the school less.
+ */
+export function StaffName({ name, busy, onSave }: { name: string | null; busy: boolean; onSave(name: string): void }) {
+  const [typed, setTyped] = useState(name ?? '');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (typed.trim().length >= 2) onSave(typed.trim());
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby="cp-staff-name-title">
+      <h2 id="cp-staff-name-title">Your name</h2>
+      <p>
+        {name === null
+          ? 'The audit log records who sent each post from this browser. Give your name as colleagues know it.'
+          : `The audit log records posts from this browser as ${name}.`}
+      </p>
+      <fieldset disabled={busy}>
+        <label>
+          Name for the audit log
+          <input type="text" autoComplete="name" required minLength={2} maxLength={120} value={typed} onChange={(event) => setTyped(event.target.value)} />
+        </label>
+        <button type="submit">{name === null ? 'Save name' : 'Change name'}</button>
+      </fieldset>
+    </form>
+  );
+}
+
 /** The Headteacher chooses their override PIN, typed twice; changing it asks for the one set before. */
 export function OverridePin({ isSet, busy, onSave }: { isSet: boolean; busy: boolean; onSave(pin: string, current: string): void }) {
   const [current, setCurrent] = useState('');

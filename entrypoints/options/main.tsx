@@ -2,7 +2,7 @@ import '../../components/extension-pages.css';
 import { useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RosterImport, RosterInUse, type ImportPreview, type ImportProgress } from '../../components/options/RosterImport';
-import { OverridePin, RoleChoice, RoleSteps, type BrowserRole } from '../../components/options/FirstRun';
+import { OverridePin, RoleChoice, RoleSteps, StaffName, type BrowserRole } from '../../components/options/FirstRun';
 import { ErrorMessage } from '../../components/common/ErrorMessage';
 import { makePinRecord, pinMatches, pinRecordSchema } from '../../lib/override/pin';
 import { BUDGET_MS } from '../../lib/deadlines';
@@ -38,7 +38,16 @@ import { UnlockForm } from '../../components/roster/UnlockForm';
 import { RosterPack } from '../../components/options/RosterPack';
 import { diffRosters, formatRosterDiff } from '../../lib/roster/roster-diff';
 import { exportRosterPack, forgetPackSigner, openPackForImport, rememberPackSigner } from '../../lib/storage/roster-pack-browser';
-import { browserRoleItem, browserRoleSchema, checkStored, headteacherPinItem, reEnrolMonthsItem, rosterVersion } from '../../lib/storage/items-browser';
+import {
+  browserRoleItem,
+  browserRoleSchema,
+  checkStored,
+  headteacherPinItem,
+  reEnrolMonthsItem,
+  rosterVersion,
+  staffNameItem,
+  staffNameSchema,
+} from '../../lib/storage/items-browser';
 import { RE_ENROL_AFTER_MONTHS, reEnrolMonthsSchema } from '../../lib/roster/re-enrolment';
 import { pickedPhotos } from './picked-photos';
 import { forgetColumns, rememberColumns, rememberedColumns } from '../../lib/storage/column-choices-browser';
@@ -80,6 +89,7 @@ function OptionsPage() {
   /** Undefined until read; null: not chosen yet (first run). */
   const [role, setRole] = useState<BrowserRole | null | undefined>(undefined);
   const [pinSet, setPinSet] = useState(false);
+  const [staffName, setStaffName] = useState<string | null>(null);
 
   useEffect(() => {
     void sendMessage('engineStatus', null, { timeoutMs: BUDGET_MS.engineWait, what: 'Reading the roster in use' }).then((status) => {
@@ -91,6 +101,7 @@ function OptionsPage() {
       setRole(chosen.ok ? chosen.value : null);
     });
     void headteacherPinItem.getValue().then((stored) => setPinSet(pinRecordSchema.safeParse(stored).success));
+    void staffNameItem.getValue().then((stored) => setStaffName(staffNameSchema.safeParse(stored).data ?? null));
     void reEnrolMonthsItem.getValue().then((stored) => {
       const months = checkStored(stored, reEnrolMonthsSchema, 're-enrolment age');
       if (months.ok) setReEnrolMonths(months.value);
@@ -340,7 +351,13 @@ function OptionsPage() {
     );
   }
 
-  const steps = role === null ? undefined : <RoleSteps role={role} onChangeRole={() => chooseRole(null)} />;
+  const steps =
+    role === null ? undefined : (
+      <>
+        <RoleSteps role={role} onChangeRole={() => chooseRole(null)} />
+        <StaffName key={staffName ?? ''} name={staffName} busy={busy} onSave={(name) => void staffNameItem.setValue(name).then(() => setStaffName(name))} />
+      </>
+    );
   const pack = (
     <RosterPack
       canExport={current !== null && saved.unlocked && role !== 'staff' && role !== 'headteacher'}

@@ -53,6 +53,10 @@ export const browserRoleSchema = z.enum(['orm_lead', 'staff', 'headteacher']).nu
 
 export const browserRoleItem = storage.defineItem<unknown>('local:browserRole', { fallback: null, version: 1 });
 
+/** The name of the member of staff who uses this browser, as the audit log records it; null until they give it. */
+export const staffNameSchema = z.string().trim().min(2).max(120).nullable();
+export const staffNameItem = storage.defineItem<unknown>('local:staffName', { fallback: null, version: 1 });
+
 /** How many months audit entries are kept (`auditRetentionSchema`); older ones are purged, and the purge is logged. */
 export const auditRetentionSchema = z.int().min(1).max(120);
 export const AUDIT_RETENTION_MONTHS = 12;

@@ -203,7 +203,12 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
     await page.close();
   });
 
-  it('asks for "Post anyway" on a negative post, then sends it exactly once', async () => {
+  it('asks for "Post anyway" on a negative post, then sends it exactly once, and the audit log records both by name', async () => {
+    const naming = await openOptions(browser);
+    await naming.getByLabel('Name for the audit log').fill('Ms Rivera');
+    await naming.getByRole('button', { name: /^(Save|Change) name$/ }).click();
+    await naming.getByText('The audit log records posts from this browser as Ms Rivera.').waitFor({ timeout: 10_000 });
+    await naming.close();
     const page = await openX(browser, '/home');
     await writePost(page, negativeTone.text);
     await page.getByRole('button', { name: 'Post', exact: true }).click();
@@ -230,8 +235,9 @@ describe.skipIf(!corpusAvailable)(`Checkpost on X's composers, in Chromium with 
     const rows = await audit.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     const [sent, accepted, warned] = rows;
     expect([sent?.[2], accepted?.[2], warned?.[2]]).toEqual(['Post sent after a check (X)', '“Post anyway” on a warning (X)', 'Checked: warned, blocked or could not check (X)']);
-    expect(warned?.[3]).toBe('Warned');
-    expect(new Set([sent?.[5], accepted?.[5], warned?.[5]]).size).toBe(1);
+    expect([sent?.[3], accepted?.[3], warned?.[3]]).toEqual(['Ms Rivera', 'Ms Rivera', 'Ms Rivera']);
+    expect(warned?.[4]).toBe('Warned');
+    expect(new Set([sent?.[6], accepted?.[6], warned?.[6]]).size).toBe(1);
     expect(JSON.stringify(rows)).not.toContain(negativeTone.text.slice(0, 12));
     await audit.scrollIntoViewIfNeeded();
     await audit.screenshot({ path: join(ARTIFACTS, 'options-audit-log.png') });
