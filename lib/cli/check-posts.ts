@@ -4,7 +4,7 @@ import { nodeAnalysers } from '../engines/analysers-node';
 import { checkError, describeThrown, err, ok, type CheckError, type Result } from '../errors';
 import { checkPost } from '../pipeline/check-post';
 import { createPhotoChecker, type PhotoChecker } from '../pipeline/photo-checker';
-import type { Analysis, Platform, PostImage, Verdict } from '../pipeline/types';
+import type { Analysis, Platform, PostImage, Purpose, Verdict } from '../pipeline/types';
 import { formatImportReport } from '../roster/import-report';
 import { importRoster } from '../roster/import-roster';
 import { photosFromPathNode, photosNextToCsv } from '../roster/read-photo-node';
@@ -19,6 +19,8 @@ export interface PostFiles {
   text: string;
   platform: Platform;
   images: string[];
+  /** The consent the photos need, when not the platform's social media. */
+  purpose?: Purpose;
 }
 
 /** A post's verdict, with its analysis when the post got as far as being analysed. */
@@ -176,7 +178,10 @@ export async function checkPostFiles<P extends PostFiles>(source: RosterSource, 
         each(post, heldBeforeChecking([checkError('roster_invalid', `The roster ${sourceName(source)} could not be used (see above).`, sourceName(source))]));
       else {
         const images = read[index]!.flatMap((result) => (result.ok ? [result.value] : []));
-        each(post, await checkPost({ platform: post.platform, text: post.text, images }, photos, { roster: roster.value, commonWords }));
+        each(
+          post,
+          await checkPost({ platform: post.platform, text: post.text, images, ...(post.purpose ? { purpose: post.purpose } : {}) }, photos, { roster: roster.value, commonWords }),
+        );
       }
     }
   } finally {

@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE } from './exit-codes';
 
+const PURPOSES = { social: 'social_media', website: 'website', print: 'print' } as const;
+
 const BIOMETRICS_HELP =
   "the school's record of its DPIA and notice to parents (dpiaCompletedOn, dpoName, parentsNotifiedOn); without it no face is matched and faces are to be checked by hand";
 
@@ -26,6 +28,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('--text <text>', "the post's words", '')
     .option('--biometrics <json>', BIOMETRICS_HELP)
     .addOption(new Option('--platform <platform>', 'where it will be posted').choices(['x', 'facebook']).default('x'))
+    .addOption(
+      new Option('--purpose <purpose>', 'the consent the photos need: social media, the school website or print (newsletters)')
+        .choices(['social', 'website', 'print'])
+        .default('social'),
+    )
+    .addOption(new Option('--folder <dir>', 'check every photo in a folder on its own (a newsletter, the website): one verdict each, then a summary').conflicts('text'))
     .option('--json', 'print the verdict as JSON')
     .argument('[images...]', 'photos attached to the post')
     .action(
@@ -40,12 +48,16 @@ export async function main(argv: string[]): Promise<number> {
           biometrics?: string;
           text: string;
           platform: 'x' | 'facebook';
+          purpose: 'social' | 'website' | 'print';
+          folder?: string;
           json?: boolean;
         },
         command: Command,
       ) => {
         if (options.roster === undefined && options.pack === undefined) command.error('error: give the roster, as a CSV (--roster <csv>) or as a roster pack (--pack <file>)');
-        status = await (await import('./run-check')).runCheck({ ...options, json: options.json === true, images });
+        if (options.folder !== undefined && images.length > 0) command.error('error: give photos either as a --folder or one by one, not both');
+        const { purpose, ...rest } = options;
+        status = await (await import('./run-check')).runCheck({ ...rest, purpose: PURPOSES[purpose], json: options.json === true, images });
       },
     );
 

@@ -21,8 +21,8 @@ const PURPOSE_BY_PLATFORM: Record<Platform, Purpose> = { x: 'social_media', face
  * Puts a post's analysis together from its photos' analyses (however they were obtained: the
  * extension caches them by hash) and analyses its words.
  */
-export function assembleAnalysis(post: Pick<Post, 'platform' | 'text'>, images: ImageAnalysis[], errors: CheckError[]): Analysis {
-  return { post: { platform: post.platform, text: post.text }, purpose: PURPOSE_BY_PLATFORM[post.platform], images, text: analyseText(post.text), errors };
+export function assembleAnalysis(post: Pick<Post, 'platform' | 'text' | 'purpose'>, images: ImageAnalysis[], errors: CheckError[]): Analysis {
+  return { post: { platform: post.platform, text: post.text }, purpose: post.purpose ?? PURPOSE_BY_PLATFORM[post.platform], images, text: analyseText(post.text), errors };
 }
 
 /** Judge time: the facts against the roster in use, then every registered rule under the school's policy. */

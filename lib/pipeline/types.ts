@@ -23,6 +23,8 @@ export interface Post {
   platform: Platform;
   text: string;
   images: PostImage[];
+  /** Where it is published, when not the platform's social media: the school website or print (the CLI's --purpose). */
+  purpose?: Purpose;
 }
 
 /** Who a detected face is, as far as the roster can tell. */

@@ -27,10 +27,11 @@ export const NO_PHOTOS: PhotoFiles = {
 /** Paths compared as Windows (where MIS exports come from) does: either slash, any case. */
 const normalise = (path: string): string => path.replace(/\\/g, '/').replace(/^\.\//, '').toLowerCase();
 
-const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp|gif|bmp|tiff?|heic|heif|avif)$/i;
+/** Files taken for photos by their name; anything else in a folder of photos is listed and left alone. */
+export const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp|gif|bmp|tiff?|heic|heif|avif)$/i;
 
 /** Folders and files an operating system adds by itself: never a reference photo, never worth a warning. */
-const SYSTEM_FILE = /(^|\/)(__MACOSX\/|\.[^/]*$|thumbs\.db$|desktop\.ini$)/i;
+export const SYSTEM_FILE = /(^|\/)(__MACOSX\/|\.[^/]*$|thumbs\.db$|desktop\.ini$)/i;
 
 /** One Photo File cell may name several photos of one person, separated as spreadsheets allow. */
 export const photoPaths = (cell: string): string[] =>

@@ -13,7 +13,7 @@ export const faceNoConsent: Rule = faceRule(
     return {
       message:
         `${imageName}: ${person.preferredForename} ${person.surname} (${person.regGroup || person.role}) is in this photo, ` +
-        `but has no consent for photos on ${PURPOSE_WORDS[facts.purpose]}. Remove or crop the photo, or choose another.`,
+        `but has no consent for photos ${PURPOSE_WORDS[facts.purpose]}. Remove or crop the photo, or choose another.`,
       evidence: [{ imageIndex, box: face.box }],
       personId: person.id,
     };

@@ -14,6 +14,6 @@ export const faceNotMatched: Rule = {
       boxesOfFaces(facesWhere(facts, 'not_matched')),
       (imageName, count) =>
         `${imageName}: ${plural(count, 'a face', 'faces')} to check. Face matching is off at this school, so Checkpost cannot tell who is shown: ` +
-        `check that every child in the photo has consent for photos on ${PURPOSE_WORDS[facts.purpose]} before posting.`,
+        `check that every child in the photo has consent for photos ${PURPOSE_WORDS[facts.purpose]} before posting.`,
     ),
 };

@@ -54,6 +54,38 @@ describe.skipIf(!corpusAvailable)(`checkpost check on the corpus roster ${corpus
     expect(verdict.findings.map((finding) => [finding.ruleId, finding.personId])).toContainEqual(['face-no-consent', 'M999240119115']);
   });
 
+  it('checks against the consent for the purpose given: the same pupil passes for the school website, which his parents agreed to', async () => {
+    const { status, out } = await run('check', '--roster', corpusPath('roster', 'roster.csv'), '--biometrics', BIOMETRICS_FILE, '--purpose', 'website', '--json', photo);
+    expect(status).toBe(0);
+    expect((JSON.parse(out) as Verdict).status).toBe('pass');
+  });
+
+  it('checks every photo of a folder on its own for a newsletter (print), lists what is not a photo, and exits with the worst verdict', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'checkpost-newsletter-'));
+    // Oliver: print yes, social media no. Thomas ("Tom"): social media yes, print no.
+    writeFileSync(join(folder, '1-oliver.jpg'), readFileSync(photo));
+    writeFileSync(join(folder, '2-thomas.jpg'), readFileSync(corpusPath('faces', 'identities', 'thomas_whitfield', '03.jpg')));
+    writeFileSync(join(folder, 'notes.txt'), 'Newsletter, autumn term');
+    writeFileSync(join(folder, '3-damaged.jpg'), readFileSync(photo).subarray(0, 200));
+    const { status, out } = await run('check', '--roster', corpusPath('roster', 'roster.csv'), '--biometrics', BIOMETRICS_FILE, '--purpose', 'print', '--folder', folder, '--json');
+    expect(out).toMatch(/Not photos, so not checked: notes\.txt/);
+    const verdicts = JSON.parse(out.slice(out.indexOf('['))) as { file: string; verdict: Verdict }[];
+    expect(verdicts.map(({ file, verdict }) => [file, verdict.status])).toEqual([
+      ['1-oliver.jpg', 'pass'],
+      ['2-thomas.jpg', 'block'],
+      ['3-damaged.jpg', 'cannot_check'],
+    ]);
+    expect(status).toBe(3);
+    const text = await run('check', '--roster', corpusPath('roster', 'roster.csv'), '--biometrics', BIOMETRICS_FILE, '--purpose', 'print', '--folder', folder);
+    expect(text.out).toMatch(/Tom Whitfield \(6B\) is in this photo, but has no consent for photos in print/);
+    expect(text.out).toMatch(/3 photos: 1 pass, 0 warn, 1 blocked, 1 could not be checked\./);
+  });
+
+  it('refuses --folder with --text or with photos named one by one (exit 64)', async () => {
+    expect((await run('check', '--roster', 'roster.csv', '--folder', '.', '--text', 'Hello')).status).toBe(64);
+    expect((await run('check', '--roster', 'roster.csv', '--folder', '.', photo)).status).toBe(64);
+  });
+
   it('without a biometrics record matches no face: it warns (exit 1), asking staff to check the faces by hand', async () => {
     const { status, out } = await run('check', '--roster', corpusPath('roster', 'roster.csv'), '--json', photo);
     expect(status).toBe(1);

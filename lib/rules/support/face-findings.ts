@@ -60,6 +60,6 @@ export function findingPerPhoto(places: readonly LocatedBox[], message: (imageNa
 }
 
 /** A post's purpose as a finding says it: "consent for photos on …". */
-export const PURPOSE_WORDS = { social_media: 'social media', website: 'the website', print: 'print' } as const;
+export const PURPOSE_WORDS = { social_media: 'on social media', website: 'on the school website', print: 'in print' } as const;
 
 export const plural = (count: number, one: string, many: string): string => (count === 1 ? one : `${count} ${many}`);

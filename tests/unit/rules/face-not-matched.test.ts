@@ -12,7 +12,7 @@ describe('face-not-matched', () => {
     expect(findings[0]!.evidence[0]).toEqual({ imageIndex: 0, box });
     expect(findings[0]!.evidence).toHaveLength(2);
     expect(findings[0]!.message).toMatch(/^photo\.jpg: 2 faces to check\. Face matching is off/);
-    expect(findings[0]!.message).toMatch(/consent for photos on the website/);
+    expect(findings[0]!.message).toMatch(/consent for photos on the school website/);
   });
 
   it('says nothing of photos without faces, or of faces matched with face matching on', () => {
