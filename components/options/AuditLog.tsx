@@ -47,8 +47,8 @@ export function AuditLog({ entries, verification, retentionMonths, busy, onReten
     <section aria-labelledby="cp-audit-title">
       <h2 id="cp-audit-title">Audit log</h2>
       <p>
-        What Checkpost decided on this browser, and what was done next: kept for {retentionMonths} months, then deleted (the deletion is itself recorded). It holds no names, words
-        of posts or photos; each post appears as a code (a hash) that tells posts apart.
+        What Checkpost decided on this browser, and what was done next: kept for {retentionMonths} months, then deleted (the deletion is itself recorded). It holds the name of
+        whoever uses this browser, but no pupil’s name, no words of posts and no photos; each post appears as a code (a hash) that tells posts apart.
       </p>
       <p role="status" className={verification.ok ? 'cp-audit-ok' : 'cp-audit-broken'}>
         {verification.ok

@@ -5,6 +5,8 @@ import { ErrorMessage } from '../common/ErrorMessage';
 export interface RosterPackProps {
   /** A roster is in use and unlocked: the ORM lead may export it. */
   canExport: boolean;
+  /** This browser only ever imports packs (staff, the Headteacher): the section says so, not "for staff browsers". */
+  importOnly: boolean;
   busy: boolean;
   /** What the last export or pack import did, in words. */
   note: string | null;
@@ -16,7 +18,7 @@ export interface RosterPackProps {
  * Roster packs: the ORM lead exports the roster as one encrypted, signed file; staff import it on their own browser
  * with the pack passphrase. The passphrase and the file are given to staff separately.
  */
-export function RosterPack({ canExport, busy, note, onExport, onImportPack }: RosterPackProps) {
+export function RosterPack({ canExport, importOnly, busy, note, onExport, onImportPack }: RosterPackProps) {
   const [exportPassphrase, setExportPassphrase] = useState('');
   const [repeated, setRepeated] = useState('');
   const [mismatch, setMismatch] = useState(false);
@@ -36,7 +38,7 @@ export function RosterPack({ canExport, busy, note, onExport, onImportPack }: Ro
 
   return (
     <section aria-labelledby="cp-pack-title">
-      <h2 id="cp-pack-title">Roster packs for staff browsers</h2>
+      <h2 id="cp-pack-title">{importOnly ? 'Import the school’s roster pack' : 'Roster packs for staff browsers'}</h2>
       {canExport && (
         <form onSubmit={exportSubmit} aria-describedby="cp-pack-export-help">
           <p id="cp-pack-export-help">
@@ -59,8 +61,8 @@ export function RosterPack({ canExport, busy, note, onExport, onImportPack }: Ro
       )}
       <form onSubmit={importSubmit} aria-describedby="cp-pack-import-help">
         <p id="cp-pack-import-help">
-          Staff: import the roster pack the ORM lead gave you. The first pack pins the school&rsquo;s signing key; a pack altered since, signed by another key, or older than the
-          one in use is refused and the roster in use is kept.
+          {importOnly ? 'Choose' : 'Staff: import'} the roster pack the ORM lead gave you{importOnly ? ' and type its pack passphrase' : ''}. The first pack pins the school&rsquo;s
+          signing key; a pack altered since, signed by another key, or older than the one in use is refused and the roster in use is kept.
         </p>
         <label>
           Roster pack file

@@ -361,6 +361,7 @@ function OptionsPage() {
   const pack = (
     <RosterPack
       canExport={current !== null && saved.unlocked && role !== 'staff' && role !== 'headteacher'}
+      importOnly={role === 'staff' || role === 'headteacher'}
       busy={busy}
       note={packNote}
       onExport={(passphrase) => void onExport(passphrase)}

@@ -140,4 +140,39 @@ describe.skipIf(!corpusAvailable)(`A roster pack from the ORM lead's browser to 
     await options.getByText(/In use: roster\.csv.*11 people with a face template/).waitFor({ timeout: VERDICT_TIMEOUT_MS });
     await options.close();
   });
+
+  it("sets up the Headteacher's browser: the pack, then an override PIN kept only as a slow check, which only the PIN set before can change", async () => {
+    const head = await launchWithExtension(buildExtension(), server.port);
+    try {
+      const options = await openOptions(head, 'Headteacher');
+      await options.getByRole('heading', { name: 'Setting up as the Headteacher' }).waitFor();
+      await options.getByRole('heading', { name: 'Import the school’s roster pack' }).waitFor();
+      await importPack(options, second);
+      const pin = options.getByRole('form', { name: 'Choose your override PIN' });
+      await pin.getByLabel('New override PIN', { exact: true }).fill('123456');
+      await pin.getByLabel('Repeat the new override PIN').fill('123456');
+      await pin.getByRole('button').click();
+      await options.getByText(/guess/i).first().waitFor({ timeout: 10_000 });
+      await pin.getByLabel('New override PIN', { exact: true }).fill('482916');
+      await pin.getByLabel('Repeat the new override PIN').fill('482916');
+      await pin.getByRole('button').click();
+      await options.getByText('An override PIN is set on this browser.').waitFor({ timeout: 10_000 });
+      const stored = await head.serviceWorker.evaluate(() =>
+        (globalThis as unknown as { chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(null),
+      );
+      expect(stored['headteacherPin']).toBeDefined();
+      expect(JSON.stringify(stored)).not.toContain('482916');
+      // Changing it asks for the PIN now set; a wrong one changes nothing.
+      const change = options.getByRole('form', { name: 'Change the override PIN' });
+      await change.getByLabel('Override PIN now').fill('111111');
+      await change.getByLabel('New override PIN', { exact: true }).fill('735102');
+      await change.getByLabel('Repeat the new override PIN').fill('735102');
+      await change.getByRole('button').click();
+      await options.getByText('That is not the override PIN set on this browser, so it was not changed.').waitFor({ timeout: 10_000 });
+      await options.screenshot({ path: join(ARTIFACTS, 'options-headteacher.png'), fullPage: true });
+      await options.close();
+    } finally {
+      await head.close();
+    }
+  });
 });
