@@ -4,6 +4,9 @@ import type { Snapshot } from './post-snapshot';
 
 const counted = <T extends string>(keys: T[]): [T, number][] => [...keys.reduce((tally, key) => tally.set(key, (tally.get(key) ?? 0) + 1), new Map<T, number>())];
 
+/** Each rule that found something, with how many findings: what both the popup and the audit log keep. */
+const ruleCounts = (verdict: Verdict) => counted(verdict.findings.map((finding) => finding.ruleId)).map(([ruleId, count]) => ({ ruleId, count }));
+
 /**
  * What the popup's history keeps of a check: no words, messages or names, only rule ids and
  * error codes with counts and a hash of the post. Null for a text-only pass (nothing to report).
@@ -16,7 +19,7 @@ export async function verdictRecord(
   hash: (bytes: Uint8Array) => Promise<string>,
 ): Promise<VerdictRecord | null> {
   if (snapshot.photos.length === 0 && verdict.status === 'pass') return null;
-  const rules = counted(verdict.findings.map((finding) => finding.ruleId)).map(([ruleId, count]) => ({ ruleId, count }));
+  const rules = ruleCounts(verdict);
   const errors = counted(verdict.errors.map((error) => error.code)).map(([code, count]) => ({ code, count }));
   return { at, platform, status: verdict.status, photos: snapshot.photos.length, rules, errors, postHash: await postHashOf(snapshot, hash) };
 }
@@ -33,6 +36,6 @@ export async function pageAuditEvent(
   platform: Platform,
   hash: (bytes: Uint8Array) => Promise<string>,
 ): Promise<PageAuditEvent> {
-  const rules = counted(verdict.findings.map((finding) => finding.ruleId)).map(([ruleId, count]) => ({ ruleId, count }));
+  const rules = ruleCounts(verdict);
   return { kind, platform, status: verdict.status, rules, postHash: await postHashOf(snapshot, hash) };
 }
